@@ -1,0 +1,6 @@
+/**
+ * Conversations (threads), messages with gapless per-conversation sequence numbers, resume, typing and read
+ * state; the STOMP and REST surface customers and agents chat through.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Chat")
+package io.parley.chat;

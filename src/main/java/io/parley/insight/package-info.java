@@ -1,0 +1,5 @@
+/**
+ * Metrics, content gaps, CSAT/NPS and customer health; it only listens and reads, nothing depends on it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Insight")
+package io.parley.insight;

@@ -1,0 +1,5 @@
+/**
+ * Help articles (PostgreSQL is the source of truth), Markdown import, revisions, the Lucene index and search.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Knowledge")
+package io.parley.knowledge;
