@@ -1,0 +1,127 @@
+package io.parley;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import io.parley.chat.ChatProperties;
+import io.parley.core.ParleyPrincipal;
+import io.parley.core.TokenAuthenticator;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP security: stateless bearer tokens (widget sessions and staff logins alike), problem+json for 401/403.
+ * The WebSocket handshake is open; the STOMP CONNECT frame carries the token and is checked there.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String FAILURE_ATTRIBUTE = SecurityConfiguration.class.getName() + ".failure";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<TokenAuthenticator> authenticators, JsonMapper json)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .cors(cors -> { })
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/widget/sessions").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers("/api/widget/**").hasRole("CUSTOMER")
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .addFilterBefore(new BearerTokenFilter(authenticators), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
+                                "unauthorized", Optional.ofNullable((String) request.getAttribute(FAILURE_ATTRIBUTE))
+                                        .orElse("A bearer token is required (Authorization: Bearer <token>)")))
+                        .accessDeniedHandler((request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
+                                "forbidden", "Your token does not allow " + request.getMethod() + " " + request.getRequestURI())));
+        return http.build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(ChatProperties chat) {
+        // the widget runs on the host application's pages, so its origin is not ours
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOriginPatterns(chat.allowedOrigins());
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/widget/**", config);
+        return source;
+    }
+
+    private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
+            String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Authenticates {@code Authorization: Bearer <token>} against every module's {@link TokenAuthenticator}. */
+    static final class BearerTokenFilter extends OncePerRequestFilter {
+
+        private final List<TokenAuthenticator> authenticators;
+
+        BearerTokenFilter(List<TokenAuthenticator> authenticators) {
+            this.authenticators = authenticators;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                Optional<ParleyPrincipal> principal = authenticate(authenticators, header.substring(7).trim());
+                if (principal.isPresent()) {
+                    var authorities = principal.get().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+                    var authentication = new UsernamePasswordAuthenticationToken(principal.get(), null, authorities);
+                    SecurityContextHolder.getContext().setAuthentication(authentication);
+                }
+                else {
+                    request.setAttribute(FAILURE_ATTRIBUTE, "The bearer token is invalid or has expired");
+                }
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    static Optional<ParleyPrincipal> authenticate(List<TokenAuthenticator> authenticators, String token) {
+        for (TokenAuthenticator authenticator : authenticators) {
+            Optional<ParleyPrincipal> principal = authenticator.authenticate(token);
+            if (principal.isPresent()) {
+                return principal;
+            }
+        }
+        return Optional.empty();
+    }
+}

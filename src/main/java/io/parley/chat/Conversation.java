@@ -1,0 +1,15 @@
+package io.parley.chat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A thread between one customer and the support side (bot or agents).
+ *
+ * @param lastSeq seq of the newest message, 0 when empty
+ * @param customerReadSeq the customer has read everything up to this seq
+ * @param agentReadSeq the support side has read everything up to this seq
+ */
+public record Conversation(UUID id, UUID customerId, String subject, String locale, long lastSeq,
+        long customerReadSeq, long agentReadSeq, Instant createdAt, Instant lastMessageAt) {
+}

@@ -1,0 +1,159 @@
+package io.parley.chat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.parley.core.ParleyPrincipal;
+import io.parley.customer.Customers;
+import io.parley.customer.VisitorIdentified;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * The chat module's API: conversations (threads) and their messages. Every write goes through here, so the seq
+ * order, idempotency and size rules hold whoever writes (customer, bot or agent).
+ */
+@Service
+public class Conversations {
+
+    private static final int MAX_CLIENT_MESSAGE_ID = 100;
+    private static final int MAX_SUBJECT = 200;
+
+    private final ConversationRepository repository;
+    private final Customers customers;
+    private final ChatProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Conversations(ConversationRepository repository, Customers customers, ChatProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.customers = customers;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Conversation start(UUID customerId, String subject, String locale) {
+        if (subject != null && subject.length() > MAX_SUBJECT) {
+            throw ChatException.invalidMessage("subject_too_long", "subject is longer than " + MAX_SUBJECT + " characters");
+        }
+        if (!StringUtils.hasText(locale)) {
+            // the widget's locale at session start is the best guess for the thread's language
+            locale = customers.findById(customerId).map(c -> c.locale()).orElse(null);
+        }
+        Instant now = clock.instant();
+        Conversation conversation = new Conversation(UUID.randomUUID(), customerId,
+                StringUtils.hasText(subject) ? subject.strip() : null, locale, 0, 0, 0, now, now);
+        repository.insert(conversation);
+        events.publishEvent(new ConversationStarted(conversation.id(), customerId, locale));
+        return conversation;
+    }
+
+    public Conversation get(UUID id) {
+        return repository.find(id).orElseThrow(() -> ChatException.conversationNotFound(id));
+    }
+
+    /**
+     * Checks that the principal may read and write the conversation: a customer only their own, staff any.
+     *
+     * @return the conversation
+     * @throws ChatException 404 when it does not exist, 403 when it is someone else's
+     */
+    public Conversation requireAccess(ParleyPrincipal principal, UUID conversationId) {
+        Conversation conversation = get(conversationId);
+        if (principal.isCustomer() && !conversation.customerId().toString().equals(principal.id())) {
+            throw ChatException.accessDenied(conversationId);
+        }
+        return conversation;
+    }
+
+    public List<ConversationSummary> listFor(UUID customerId) {
+        return repository.summariesFor(customerId);
+    }
+
+    /** Messages after {@code afterSeq} in seq order, at most one page. */
+    public List<ChatMessage> messagesAfter(UUID conversationId, long afterSeq, int limit) {
+        int pageSize = Math.max(1, Math.min(limit <= 0 ? properties.historyPageSize() : limit, properties.historyPageSize()));
+        return repository.messagesAfter(conversationId, Math.max(0, afterSeq), pageSize);
+    }
+
+    public int historyPageSize() {
+        return properties.historyPageSize();
+    }
+
+    /**
+     * Stores a message with the next seq. A resend with a known clientMessageId returns the stored message and
+     * stores nothing. Invalid text is refused before anything is written.
+     */
+    @Transactional
+    public PostResult post(PostMessage command) {
+        String text = validate(command);
+        Conversation conversation = repository.lock(command.conversationId())
+                .orElseThrow(() -> ChatException.conversationNotFound(command.conversationId()));
+        if (command.clientMessageId() != null) {
+            var earlier = repository.findByClientMessageId(conversation.id(), command.clientMessageId());
+            if (earlier.isPresent()) {
+                return new PostResult(earlier.get(), true);
+            }
+        }
+        ChatMessage message = new ChatMessage(UUID.randomUUID(), conversation.id(), conversation.lastSeq() + 1,
+                command.author(), text, command.payload(), command.clientMessageId(), clock.instant());
+        repository.append(message, command.author().type() == AuthorType.CUSTOMER);
+        events.publishEvent(new MessagePosted(conversation.id(), conversation.customerId(), message));
+        return new PostResult(message, false);
+    }
+
+    @Transactional
+    public void markRead(UUID conversationId, AuthorType reader, long seq) {
+        get(conversationId);
+        if (repository.markRead(conversationId, reader, seq) > 0) {
+            Conversation updated = get(conversationId);
+            long readUpTo = reader == AuthorType.CUSTOMER ? updated.customerReadSeq() : updated.agentReadSeq();
+            events.publishEvent(new ConversationRead(conversationId, reader, readUpTo));
+        }
+    }
+
+    /** Relays a typing indicator to everyone watching the conversation; nothing is stored. */
+    public void typing(UUID conversationId, Author author, boolean typing) {
+        events.publishEvent(new TypingChanged(conversationId, author, typing));
+    }
+
+    /** What a visitor started anonymously follows them once the host application identifies them. */
+    @EventListener
+    void on(VisitorIdentified event) {
+        repository.reassignCustomer(event.anonymousCustomerId(), event.customerId());
+    }
+
+    private String validate(PostMessage command) {
+        if (command.author() == null) {
+            throw ChatException.invalidMessage("author_missing", "a message needs an author");
+        }
+        String text = command.text() == null ? "" : command.text().strip();
+        if (text.isEmpty()) {
+            throw ChatException.invalidMessage("message_empty", "message text is empty");
+        }
+        if (text.length() > properties.maxMessageLength()) {
+            throw ChatException.invalidMessage("message_too_long", "message is " + text.length()
+                    + " characters; the limit is " + properties.maxMessageLength());
+        }
+        if (command.clientMessageId() != null
+                && (command.clientMessageId().isBlank() || command.clientMessageId().length() > MAX_CLIENT_MESSAGE_ID)) {
+            throw ChatException.invalidMessage("client_message_id_invalid",
+                    "clientMessageId must be 1 to " + MAX_CLIENT_MESSAGE_ID + " characters");
+        }
+        if (command.payload() != null && command.payload().size() > 50) {
+            throw ChatException.invalidMessage("payload_too_large", "payload has too many entries");
+        }
+        return text;
+    }
+
+}

@@ -1,0 +1,148 @@
+package io.parley.chat.web;
+
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.parley.chat.Conversations;
+import io.parley.chat.StaffConversationCommands;
+import io.parley.core.ParleyException;
+import io.parley.core.ParleyPrincipal;
+import io.parley.core.TokenAuthenticator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every inbound STOMP frame: CONNECT must carry a valid bearer token; SUBSCRIBE and SEND may only name
+ * destinations the principal is allowed to use. A refusal becomes a STOMP ERROR frame with the reason (sent from
+ * here: with ordered receipt Spring would only log an exception thrown by an interceptor) and the frame is dropped.
+ */
+@Component
+class StompAuthorization implements ChannelInterceptor {
+
+    private static final Pattern CONVERSATION_TOPIC = Pattern.compile("/topic/conversations/([^/]+)");
+    private static final Pattern CONVERSATION_COMMAND = Pattern.compile("/app/conversations/([^/]+)/([a-z-]+)");
+    private static final Set<String> CUSTOMER_COMMANDS = Set.of("messages", "typing", "read");
+
+    private final ObjectProvider<TokenAuthenticator> authenticators;
+    private final Conversations conversations;
+    private final ObjectProvider<StaffConversationCommands> staffCommands;
+
+    private final MessageChannel clientOutbound;
+
+    StompAuthorization(ObjectProvider<TokenAuthenticator> authenticators, Conversations conversations,
+            ObjectProvider<StaffConversationCommands> staffCommands,
+            @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+        this.clientOutbound = clientOutbound;
+        this.authenticators = authenticators;
+        this.conversations = conversations;
+        this.staffCommands = staffCommands;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || accessor.getCommand() == null) {
+            return message;
+        }
+        StompCommand command = accessor.getCommand();
+        try {
+            switch (command) {
+                case CONNECT, STOMP -> accessor.setUser(authenticate(accessor));
+                case SUBSCRIBE -> authorizeSubscribe(principal(accessor.getUser()), accessor.getDestination());
+                case SEND -> authorizeSend(principal(accessor.getUser()), accessor.getDestination());
+                default -> { }
+            }
+            return message;
+        }
+        catch (ParleyException refused) {
+            @SuppressWarnings("unchecked")
+            Message<byte[]> error = StompErrors.errorFrame((Message<byte[]>) message, refused);
+            StompHeaderAccessor errorHeaders = MessageHeaderAccessor.getAccessor(error, StompHeaderAccessor.class);
+            errorHeaders.setSessionId(accessor.getSessionId());
+            clientOutbound.send(error);
+            return null;
+        }
+    }
+
+    private ParleyPrincipal authenticate(StompHeaderAccessor accessor) {
+        String header = Optional.ofNullable(accessor.getFirstNativeHeader("Authorization"))
+                .or(() -> Optional.ofNullable(accessor.getFirstNativeHeader("authorization")))
+                .orElseThrow(() -> new StompDenied(401, "unauthorized", "CONNECT needs an Authorization: Bearer <token> header"));
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new StompDenied(401, "unauthorized", "The Authorization header must be 'Bearer <token>'");
+        }
+        String token = header.substring(7).trim();
+        for (TokenAuthenticator authenticator : authenticators) {
+            Optional<ParleyPrincipal> principal = authenticator.authenticate(token);
+            if (principal.isPresent()) {
+                return principal.get();
+            }
+        }
+        throw new StompDenied(401, "unauthorized", "The bearer token is invalid or has expired");
+    }
+
+    private void authorizeSubscribe(ParleyPrincipal principal, String destination) {
+        if (destination == null) {
+            throw new StompDenied(400, "destination_missing", "SUBSCRIBE needs a destination");
+        }
+        Matcher topic = CONVERSATION_TOPIC.matcher(destination);
+        if (topic.matches()) {
+            conversations.requireAccess(principal, conversationId(topic.group(1)));
+            return;
+        }
+        if (destination.startsWith("/user/queue/")) {
+            return;
+        }
+        if (!principal.isCustomer() && destination.startsWith("/topic/staff/")) {
+            return;
+        }
+        throw new StompDenied(403, "destination_forbidden", "You may not subscribe to " + destination);
+    }
+
+    private void authorizeSend(ParleyPrincipal principal, String destination) {
+        if (destination == null) {
+            throw new StompDenied(400, "destination_missing", "SEND needs a destination");
+        }
+        Matcher command = CONVERSATION_COMMAND.matcher(destination);
+        if (!command.matches()) {
+            throw new StompDenied(403, "destination_forbidden", "You may not send to " + destination);
+        }
+        conversations.requireAccess(principal, conversationId(command.group(1)));
+        String action = command.group(2);
+        boolean allowed = principal.isCustomer()
+                ? CUSTOMER_COMMANDS.contains(action)
+                : staffCommands.stream().anyMatch(s -> s.commands().contains(action));
+        if (!allowed) {
+            throw new StompDenied(403, "command_forbidden", "You may not send '" + action + "' to a conversation");
+        }
+    }
+
+    private static ParleyPrincipal principal(Principal user) {
+        if (user instanceof ParleyPrincipal principal) {
+            return principal;
+        }
+        throw new StompDenied(401, "unauthorized", "Not connected: send CONNECT with a bearer token first");
+    }
+
+    private static UUID conversationId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        }
+        catch (IllegalArgumentException e) {
+            throw new StompDenied(404, "conversation_not_found", "Unknown conversation " + raw);
+        }
+    }
+}

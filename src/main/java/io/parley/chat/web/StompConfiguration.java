@@ -1,0 +1,65 @@
+package io.parley.chat.web;
+
+import io.parley.chat.ChatProperties;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+/**
+ * STOMP over WebSocket at {@code /ws} with the in-process broker. Heartbeats let both sides notice a dead
+ * connection; the widget then reconnects and fetches what it missed by seq.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class StompConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    /** Frames larger than this are refused by the transport before any parsing; the text limit is far lower. */
+    static final int MAX_FRAME_BYTES = 64 * 1024;
+
+    private final ChatProperties properties;
+    private final StompAuthorization authorization;
+
+    StompConfiguration(ChatProperties properties, StompAuthorization authorization) {
+        this.properties = properties;
+        this.authorization = authorization;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+        // a client's frames are handled in the order they were sent (typing, then message, then read)
+        registry.setPreserveReceiveOrder(true);
+        registry.setErrorHandler(new StompErrors());
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+        heartbeats.setPoolSize(1);
+        heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+        heartbeats.initialize();
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.enableSimpleBroker("/topic", "/queue")
+                .setHeartbeatValue(new long[] { 10_000, 10_000 })
+                .setTaskScheduler(heartbeats);
+        registry.setUserDestinationPrefix("/user");
+        // messages of one conversation must reach subscribers in seq order
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(authorization);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registry) {
+        registry.setMessageSizeLimit(MAX_FRAME_BYTES);
+    }
+}

@@ -1,0 +1,13 @@
+package io.parley.core;
+
+import java.util.Optional;
+
+/**
+ * Turns a bearer token into a principal. Each module that issues tokens (customers' widget sessions, staff logins)
+ * contributes one; REST and STOMP authentication ask all of them.
+ */
+public interface TokenAuthenticator {
+
+    /** @return the principal, or empty when this authenticator does not recognise the token */
+    Optional<ParleyPrincipal> authenticate(String token);
+}

@@ -1,0 +1,71 @@
+package io.parley.customer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerRepository {
+
+    private static final String COLUMNS = "id, external_id, visitor_id, name, email, locale, created_at, last_seen_at";
+
+    private final JdbcClient jdbc;
+
+    CustomerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Customer> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from customer where id = ?").param(id).query(CustomerRepository::map).optional();
+    }
+
+    /**
+     * Finds or creates the customer for a host-application user id. The upsert makes two devices opening the widget
+     * at the same moment end up with one customer, not two.
+     */
+    Customer upsertIdentified(String externalId, String name, String email, String locale, Instant now) {
+        return jdbc.sql("""
+                insert into customer (id, external_id, name, email, locale, created_at, last_seen_at)
+                values (:id, :externalId, :name, :email, :locale, :now, :now)
+                on conflict (external_id) do update set
+                    name = coalesce(excluded.name, customer.name),
+                    email = coalesce(excluded.email, customer.email),
+                    locale = coalesce(excluded.locale, customer.locale),
+                    last_seen_at = excluded.last_seen_at
+                returning """ + " " + COLUMNS)
+                .param("id", UUID.randomUUID()).param("externalId", externalId).param("name", name)
+                .param("email", email).param("locale", locale).param("now", java.sql.Timestamp.from(now))
+                .query(CustomerRepository::map).single();
+    }
+
+    Customer upsertVisitor(String visitorId, String name, String email, String locale, Instant now) {
+        return jdbc.sql("""
+                insert into customer (id, visitor_id, name, email, locale, created_at, last_seen_at)
+                values (:id, :visitorId, :name, :email, :locale, :now, :now)
+                on conflict (visitor_id) do update set
+                    name = coalesce(excluded.name, customer.name),
+                    email = coalesce(excluded.email, customer.email),
+                    locale = coalesce(excluded.locale, customer.locale),
+                    last_seen_at = excluded.last_seen_at
+                returning """ + " " + COLUMNS)
+                .param("id", UUID.randomUUID()).param("visitorId", visitorId).param("name", name)
+                .param("email", email).param("locale", locale).param("now", java.sql.Timestamp.from(now))
+                .query(CustomerRepository::map).single();
+    }
+
+    Optional<Customer> findAnonymousVisitor(String visitorId) {
+        return jdbc.sql("select " + COLUMNS + " from customer where visitor_id = ? and external_id is null")
+                .param(visitorId).query(CustomerRepository::map).optional();
+    }
+
+    private static Customer map(ResultSet rs, int row) throws SQLException {
+        return new Customer(rs.getObject("id", UUID.class), rs.getString("external_id"), rs.getString("visitor_id"),
+                rs.getString("name"), rs.getString("email"), rs.getString("locale"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant());
+    }
+}

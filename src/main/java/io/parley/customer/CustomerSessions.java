@@ -1,0 +1,105 @@
+package io.parley.customer;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.parley.core.SignedTokens;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts widget sessions: verifies identified customers by HMAC, recognises returning visitors, and hands out the
+ * token that authenticates the customer's REST calls and STOMP connection.
+ */
+@Service
+public class CustomerSessions implements Customers {
+
+    private final CustomerRepository repository;
+    private final CustomerTokens tokens;
+    private final CustomerProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    CustomerSessions(CustomerRepository repository, CustomerTokens tokens, CustomerProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public WidgetSession start(SessionRequest request) {
+        Instant now = clock.instant();
+        String locale = normaliseLocale(request.locale());
+        Customer customer;
+        String visitorId;
+        if (StringUtils.hasText(request.userId())) {
+            verifyIdentity(request.userId(), request.userHash());
+            customer = repository.upsertIdentified(request.userId(), blankToNull(request.name()),
+                    blankToNull(request.email()), locale, now);
+            visitorId = request.visitorId();
+            if (visitorId != null) {
+                repository.findAnonymousVisitor(visitorId)
+                        .ifPresent(anonymous -> events.publishEvent(new VisitorIdentified(anonymous.id(), customer.id())));
+            }
+        }
+        else if (StringUtils.hasText(request.userHash())) {
+            throw new IdentityVerificationFailed("userHash was given without a userId");
+        }
+        else {
+            visitorId = StringUtils.hasText(request.visitorId()) ? request.visitorId() : newVisitorId();
+            customer = repository.upsertVisitor(visitorId, blankToNull(request.name()), blankToNull(request.email()),
+                    locale, now);
+        }
+        Instant expiresAt = tokens.expiry();
+        return new WidgetSession(tokens.issue(customer, expiresAt), expiresAt, visitorId,
+                new WidgetSession.CustomerView(customer.id().toString(), customer.name(), customer.email(),
+                        customer.identified(), customer.locale()));
+    }
+
+    @Override
+    public Optional<Customer> findById(UUID id) {
+        return repository.findById(id);
+    }
+
+    private void verifyIdentity(String userId, String userHash) {
+        if (!StringUtils.hasText(properties.identitySecret())) {
+            throw new IdentityVerificationFailed(
+                    "Identity verification is not configured on this server (parley.customer.identity-secret)");
+        }
+        if (!StringUtils.hasText(userHash)) {
+            throw new IdentityVerificationFailed("userHash is required with userId");
+        }
+        String expected = SignedTokens.hmacHex(properties.identitySecret(), userId);
+        if (!SignedTokens.hexEquals(expected, userHash)) {
+            throw new IdentityVerificationFailed("userHash does not match userId");
+        }
+    }
+
+    private String newVisitorId() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return "v_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String normaliseLocale(String locale) {
+        if (!StringUtils.hasText(locale)) {
+            return null;
+        }
+        return locale.replace('_', '-');
+    }
+
+    private static String blankToNull(String value) {
+        return StringUtils.hasText(value) ? value.trim() : null;
+    }
+}

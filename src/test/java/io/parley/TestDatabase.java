@@ -1,0 +1,48 @@
+package io.parley;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * One real PostgreSQL per test JVM, shared by every Spring context the tests start: tests keep their data apart
+ * (random customers and ids) instead of paying for a server per context.
+ */
+public final class TestDatabase {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Could not start the test PostgreSQL", e);
+            }
+        }
+        return postgres;
+    }
+
+    public static Map<String, Object> properties() {
+        return Map.of("spring.datasource.url", postgres().getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username", "postgres");
+    }
+
+    /** Points a test context at the shared database. */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties()));
+        }
+    }
+}

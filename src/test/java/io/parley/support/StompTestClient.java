@@ -1,0 +1,227 @@
+package io.parley.support;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.springframework.messaging.converter.CompositeMessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * A real STOMP-over-WebSocket client (Spring's {@link WebSocketStompClient}) that records everything it receives,
+ * so tests can wait for frames and assert on them.
+ */
+public final class StompTestClient implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final WebSocketStompClient client;
+    private final Map<String, BlockingQueue<Map<String, Object>>> received = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BlockingQueue<Map<String, Object>> errors = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Throwable> transportErrors = new LinkedBlockingQueue<>();
+    private StompSession session;
+
+    private StompTestClient() {
+        this.client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new CompositeMessageConverter(
+                List.of(new JacksonJsonMessageConverter(), new StringMessageConverter())));
+    }
+
+    /** Connects with {@code Authorization: Bearer <token>}; a refused CONNECT shows up in {@link #awaitError()}. */
+    public static StompTestClient connect(int port, String token) {
+        StompTestClient test = new StompTestClient();
+        StompHeaders connect = new StompHeaders();
+        if (token != null) {
+            connect.add("Authorization", "Bearer " + token);
+        }
+        var future = test.client.connectAsync("ws://localhost:" + port + "/ws", new WebSocketHttpHeaders(), connect,
+                test.new Handler());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        // a refused CONNECT never completes the future: stop waiting as soon as the ERROR frame is in
+        while (System.nanoTime() < deadline && test.errors.isEmpty()) {
+            try {
+                test.session = future.get(50, TimeUnit.MILLISECONDS);
+                break;
+            }
+            catch (java.util.concurrent.TimeoutException notYet) {
+                // keep waiting
+            }
+            catch (Exception e) {
+                test.transportErrors.add(e);
+                break;
+            }
+        }
+        return test;
+    }
+
+    public boolean connected() {
+        return session != null && session.isConnected();
+    }
+
+    public StompTestClient subscribe(String destination) {
+        session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return Map.class;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public void handleFrame(StompHeaders headers, Object payload) {
+                queue(destination).add((Map<String, Object>) payload);
+            }
+        });
+        return this;
+    }
+
+    /**
+     * Subscribes to a conversation's topic and waits until the subscription is live: it sends a typing indicator
+     * and waits for it to come back, so later messages from other clients cannot race past the SUBSCRIBE.
+     */
+    public StompTestClient subscribeToConversation(String conversationId) {
+        String topic = "/topic/conversations/" + conversationId;
+        subscribe(topic);
+        send("/app/conversations/" + conversationId + "/typing", Map.of("typing", false));
+        await(topic, event -> "typing".equals(event.get("type")));
+        return this;
+    }
+
+    public void send(String destination, Object payload) {
+        session.send(destination, payload);
+    }
+
+    /** Sends a raw text body, bypassing JSON conversion (for malformed payloads). */
+    public void sendRaw(String destination, String body) {
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
+        session.send(headers, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Waits for the next frame on {@code destination} that matches; frames before it on that destination are skipped. */
+    public Map<String, Object> await(String destination, Predicate<Map<String, Object>> matching) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                Map<String, Object> next = queue(destination).poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (next != null && matching.test(next)) {
+                    return next;
+                }
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("nothing matching arrived on " + destination + " within " + WAIT
+                + "; ERROR frames: " + errors);
+    }
+
+    public Map<String, Object> await(String destination) {
+        return await(destination, payload -> true);
+    }
+
+    /** Frames received on {@code destination} within {@code quiet}; used to assert that nothing arrives. */
+    public List<Map<String, Object>> drain(String destination, Duration quiet) {
+        try {
+            Thread.sleep(quiet.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Map<String, Object>> frames = new java.util.ArrayList<>();
+        queue(destination).drainTo(frames);
+        return frames;
+    }
+
+    /** Waits for a STOMP ERROR frame; returns its headers ({@code message}, {@code code}) and body fields. */
+    public Map<String, Object> awaitError() {
+        try {
+            Map<String, Object> error = errors.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (error == null) {
+                throw new AssertionError("no ERROR frame within " + WAIT + "; transport errors: " + transportErrors);
+            }
+            return error;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public boolean awaitDisconnect() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!connected()) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (connected()) {
+            try {
+                session.disconnect();
+            }
+            catch (RuntimeException alreadyClosedByServer) {
+                // the server closes the socket after an ERROR frame; nothing left to disconnect
+            }
+        }
+        client.stop();
+    }
+
+    private final class Handler extends StompSessionHandlerAdapter {
+        @Override
+        public Type getPayloadType(StompHeaders headers) {
+            return Map.class;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void handleFrame(StompHeaders headers, Object payload) {
+            Map<String, Object> error = new java.util.HashMap<>();
+            if (payload instanceof Map<?, ?> body) {
+                error.putAll((Map<String, Object>) body);
+            }
+            error.put("message", headers.getFirst("message"));
+            error.put("codeHeader", headers.getFirst("code"));
+            errors.add(error);
+        }
+
+        @Override
+        public void handleException(StompSession session, StompCommand command, StompHeaders headers, byte[] payload,
+                Throwable exception) {
+            transportErrors.add(exception);
+        }
+
+        @Override
+        public void handleTransportError(StompSession session, Throwable exception) {
+            transportErrors.add(exception);
+        }
+    }
+
+    private BlockingQueue<Map<String, Object>> queue(String destination) {
+        return received.computeIfAbsent(destination, d -> new LinkedBlockingQueue<>());
+    }
+}
