@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class ConversationRepository {
 
     private static final String CONVERSATION_COLUMNS =
-            "id, customer_id, subject, locale, last_seq, customer_read_seq, agent_read_seq, created_at, last_message_at";
+            "id, customer_id, subject, locale, last_seq, customer_read_seq, agent_read_seq, created_at, last_message_at, responder";
     private static final String MESSAGE_COLUMNS =
             "id, conversation_id, seq, author_type, author_id, author_name, text, payload, client_message_id, created_at";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -33,9 +33,10 @@ class ConversationRepository {
     }
 
     void insert(Conversation c) {
-        jdbc.sql("insert into conversation (" + CONVERSATION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into conversation (" + CONVERSATION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.customerId(), c.subject(), c.locale(), c.lastSeq(), c.customerReadSeq(),
-                        c.agentReadSeq(), Timestamp.from(c.createdAt()), Timestamp.from(c.lastMessageAt()))
+                        c.agentReadSeq(), Timestamp.from(c.createdAt()), Timestamp.from(c.lastMessageAt()),
+                        c.responder().json())
                 .update();
     }
 
@@ -103,6 +104,19 @@ class ConversationRepository {
                 .params(seq, conversationId, seq).update();
     }
 
+    void setResponder(UUID conversationId, Responder responder) {
+        jdbc.sql("update conversation set responder = ? where id = ?").params(responder.json(), conversationId).update();
+    }
+
+    /** The newest messages, oldest first: the context the bot reads. */
+    List<ChatMessage> recentMessages(UUID conversationId, int count) {
+        List<ChatMessage> newestFirst = jdbc.sql("select " + MESSAGE_COLUMNS + " from message where conversation_id = ? order by seq desc limit ?")
+                .params(conversationId, count).query(this::mapMessage).list();
+        List<ChatMessage> oldestFirst = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     int reassignCustomer(UUID fromCustomerId, UUID toCustomerId) {
         return jdbc.sql("update conversation set customer_id = ? where customer_id = ?").params(toCustomerId, fromCustomerId).update();
     }
@@ -111,7 +125,7 @@ class ConversationRepository {
         return new Conversation(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
                 rs.getString("subject"), rs.getString("locale"), rs.getLong("last_seq"),
                 rs.getLong("customer_read_seq"), rs.getLong("agent_read_seq"), instant(rs, "created_at"),
-                instant(rs, "last_message_at"));
+                instant(rs, "last_message_at"), Responder.valueOf(rs.getString("responder").toUpperCase()));
     }
 
     private ChatMessage mapMessage(ResultSet rs, int row) throws SQLException {

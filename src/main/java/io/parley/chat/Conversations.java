@@ -52,7 +52,7 @@ public class Conversations {
         }
         Instant now = clock.instant();
         Conversation conversation = new Conversation(UUID.randomUUID(), customerId,
-                StringUtils.hasText(subject) ? subject.strip() : null, locale, 0, 0, 0, now, now);
+                StringUtils.hasText(subject) ? subject.strip() : null, locale, 0, 0, 0, now, now, Responder.BOT);
         repository.insert(conversation);
         events.publishEvent(new ConversationStarted(conversation.id(), customerId, locale));
         return conversation;
@@ -110,6 +110,40 @@ public class Conversations {
         repository.append(message, command.author().type() == AuthorType.CUSTOMER);
         events.publishEvent(new MessagePosted(conversation.id(), conversation.customerId(), message));
         return new PostResult(message, false);
+    }
+
+    /**
+     * Stores a bot message only while the bot is the conversation's responder, checked under the same row lock that
+     * orders messages: once a human has taken over, the bot's late reply is dropped instead of talking over them.
+     *
+     * @return the stored message, or empty when the bot no longer responds in this conversation
+     */
+    @Transactional
+    public java.util.Optional<ChatMessage> postAsBot(UUID conversationId, String botName, String text,
+            Map<String, Object> payload) {
+        Conversation conversation = repository.lock(conversationId)
+                .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
+        if (!conversation.botResponds()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(post(new PostMessage(conversationId, Author.bot(botName), text, payload, null)).message());
+    }
+
+    /** Hands the conversation to a human or back to the bot (the handoff module decides when). */
+    @Transactional
+    public Conversation changeResponder(UUID conversationId, Responder responder) {
+        Conversation conversation = repository.lock(conversationId)
+                .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
+        if (conversation.responder() != responder) {
+            repository.setResponder(conversationId, responder);
+            events.publishEvent(new ResponderChanged(conversationId, responder));
+        }
+        return get(conversationId);
+    }
+
+    /** The last {@code count} messages in seq order. */
+    public List<ChatMessage> recentMessages(UUID conversationId, int count) {
+        return repository.recentMessages(conversationId, count);
     }
 
     @Transactional

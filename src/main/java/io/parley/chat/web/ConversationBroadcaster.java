@@ -8,6 +8,8 @@ import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.ConversationRead;
 import io.parley.chat.MessagePosted;
+import io.parley.chat.Responder;
+import io.parley.chat.ResponderChanged;
 import io.parley.chat.TypingChanged;
 
 import org.springframework.context.event.EventListener;
@@ -38,6 +40,11 @@ class ConversationBroadcaster {
         send(event.conversationId(), TopicEvent.read(event.conversationId(), event.reader(), event.seq()));
     }
 
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ResponderChanged event) {
+        send(event.conversationId(), TopicEvent.status(event.conversationId(), event.responder()));
+    }
+
     @EventListener
     void on(TypingChanged event) {
         send(event.conversationId(), TopicEvent.typing(event.conversationId(), event.author(), event.typing()));
@@ -54,18 +61,22 @@ class ConversationBroadcaster {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TopicEvent(String type, UUID conversationId, ChatMessage message, Author author, Boolean typing,
-            AuthorType reader, Long seq) {
+            AuthorType reader, Long seq, Responder responder) {
 
         static TopicEvent message(UUID conversationId, ChatMessage message) {
-            return new TopicEvent("message", conversationId, message, null, null, null, message.seq());
+            return new TopicEvent("message", conversationId, message, null, null, null, message.seq(), null);
         }
 
         static TopicEvent typing(UUID conversationId, Author author, boolean typing) {
-            return new TopicEvent("typing", conversationId, null, author, typing, null, null);
+            return new TopicEvent("typing", conversationId, null, author, typing, null, null, null);
         }
 
         static TopicEvent read(UUID conversationId, AuthorType reader, long seq) {
-            return new TopicEvent("read", conversationId, null, null, null, reader, seq);
+            return new TopicEvent("read", conversationId, null, null, null, reader, seq, null);
+        }
+
+        static TopicEvent status(UUID conversationId, Responder responder) {
+            return new TopicEvent("status", conversationId, null, null, null, null, null, responder);
         }
     }
 }
