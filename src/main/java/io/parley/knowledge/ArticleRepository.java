@@ -96,7 +96,7 @@ class ArticleRepository {
                 select ?, coalesce(max(revision), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
                 from article_revision where article_id = ?
                 returning revision""")
-                .params(a.id(), action.name().toLowerCase(), a.slug(), a.locale(), a.title(), a.body(),
+                .params(a.id(), action.json(), a.slug(), a.locale(), a.title(), a.body(),
                         a.tags().toArray(String[]::new), a.status().json(), a.sourceUrl(), a.translationOf(), restoredFrom,
                         editor.id(), editor.name(), ts(at), a.id())
                 .query(Integer.class).single();
