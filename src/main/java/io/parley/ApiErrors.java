@@ -3,6 +3,7 @@ package io.parley;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.parley.core.InvalidInput;
 import io.parley.core.ParleyException;
 
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail handle(ParleyException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.status()), e.getMessage());
         problem.setProperty("code", e.code());
+        if (e instanceof InvalidInput invalid) {
+            problem.setProperty("fields", invalid.fields());
+        }
         return problem;
     }
 

@@ -39,6 +39,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityConfiguration {
 
     static final String FAILURE_ATTRIBUTE = SecurityConfiguration.class.getName() + ".failure";
+    private static final String[] STAFF_ROLES = { "AGENT", "WRITER", "ADMIN" };
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<TokenAuthenticator> authenticators, JsonMapper json)
@@ -51,8 +52,14 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/widget/sessions").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers("/api/widget/**").hasRole("CUSTOMER")
+                        // staff principals carry implied roles too (an ADMIN also has AGENT and WRITER)
+                        .requestMatchers("/api/auth/**").hasAnyRole(STAFF_ROLES)
+                        .requestMatchers("/api/articles/**", "/api/articles").hasRole("WRITER")
+                        .requestMatchers("/api/agent/staff/**", "/api/agent/staff").hasRole("ADMIN")
+                        .requestMatchers("/api/agent/**").hasRole("AGENT")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .addFilterBefore(new BearerTokenFilter(authenticators), UsernamePasswordAuthenticationFilter.class)

@@ -13,9 +13,15 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.customer.identity-secret=" + ParleyIntegrationTest.IDENTITY_SECRET,
-        "parley.customer.token-secret=test-token-signing-key-0123456789" })
+        "parley.customer.token-secret=test-token-signing-key-0123456789",
+        "parley.agent.admin-email=" + ParleyIntegrationTest.ADMIN_EMAIL,
+        "parley.agent.admin-password=" + ParleyIntegrationTest.ADMIN_PASSWORD })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 public @interface ParleyIntegrationTest {
 
     String IDENTITY_SECRET = "host-app-identity-secret";
+
+    /** The bootstrap admin every test context shares (the first context to start creates it). */
+    String ADMIN_EMAIL = "admin@parley.test";
+    String ADMIN_PASSWORD = "test-admin-password-1";
 }

@@ -31,6 +31,25 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response put(String path, String token, Object body) {
+        String json = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
+    /** Logs a staff member in and returns the token; fails the test when the login does not succeed. */
+    public String login(String email, String password) {
+        Response response = post("/api/auth/login", null, Map.of("email", email, "password", password));
+        if (response.status() != 200) {
+            throw new AssertionError("login failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("token").asString();
+    }
+
     /** Starts a widget session and returns the response body. */
     public JsonNode session(Map<String, Object> request) {
         Response response = post("/api/widget/sessions", null, request);
@@ -60,16 +79,21 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
         }
         catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public record Response(int status, String body, String contentType) {
+    public record Response(int status, String body, String contentType, Map<String, java.util.List<String>> headers) {
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
         }
     }
 }

@@ -1,0 +1,40 @@
+package io.parley.agent;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+
+/**
+ * Settings of the agent module ({@code parley.agent.*}).
+ *
+ * @param adminEmail email of the bootstrap admin created on the first start (default {@code admin@parley.local})
+ * @param adminPassword its password; empty: a strong one is generated and printed once in the log. An existing
+ *     account's password is never replaced by this silently (see {@code adminPasswordReset}).
+ * @param adminPasswordReset true: on start, replace the bootstrap admin's stored password with
+ *     {@code adminPassword} (for recovering a lost password; turn it off again afterwards)
+ * @param tokenSecret key that signs staff tokens; empty: generated once and kept in the database
+ * @param tokenTtl how long a staff token is valid (default 12 hours)
+ * @param loginMaxFailures failed logins for one email within {@code loginFailureWindow} after which further attempts
+ *     are refused with 429 until the window has passed (default 5)
+ * @param loginFailureWindow see {@code loginMaxFailures} (default 5 minutes)
+ */
+@ConfigurationProperties("parley.agent")
+public record AgentProperties(String adminEmail, String adminPassword, boolean adminPasswordReset, String tokenSecret,
+        Duration tokenTtl, int loginMaxFailures, Duration loginFailureWindow) {
+
+    public AgentProperties {
+        if (!StringUtils.hasText(adminEmail)) {
+            adminEmail = "admin@parley.local";
+        }
+        if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {
+            tokenTtl = Duration.ofHours(12);
+        }
+        if (loginMaxFailures <= 0) {
+            loginMaxFailures = 5;
+        }
+        if (loginFailureWindow == null || loginFailureWindow.isNegative() || loginFailureWindow.isZero()) {
+            loginFailureWindow = Duration.ofMinutes(5);
+        }
+    }
+}

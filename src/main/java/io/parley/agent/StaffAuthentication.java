@@ -1,0 +1,56 @@
+package io.parley.agent;
+
+import java.util.List;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Email-and-password login for staff, with a per-email throttle on failures. */
+@Service
+public class StaffAuthentication {
+
+    private final StaffRepository repository;
+    private final StaffTokens tokens;
+    private final PasswordEncoder encoder;
+    private final LoginThrottle throttle;
+    /** Checked against when the email is unknown, so that answer takes as long as a wrong password. */
+    private final String decoyHash;
+
+    StaffAuthentication(StaffRepository repository, StaffTokens tokens, PasswordEncoder encoder, LoginThrottle throttle) {
+        this.repository = repository;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.throttle = throttle;
+        this.decoyHash = encoder.encode("decoy-" + java.util.UUID.randomUUID());
+    }
+
+    /**
+     * @throws AgentException {@code invalid_credentials} (401) for an unknown email or a wrong password alike,
+     *     {@code account_deactivated} (403) for the right password of a deactivated account,
+     *     {@link AgentException.LoginThrottled} (429) after too many failures for this email
+     */
+    public StaffLogin login(String email, String password) {
+        throttle.blockedFor(email).ifPresent(wait -> {
+            throw new AgentException.LoginThrottled(wait);
+        });
+        var account = repository.findByEmail(email == null ? "" : email.trim());
+        // bcrypt refuses more than 72 bytes; such a password can never have been set, but still costs one check
+        boolean possible = password != null && StaffAccounts.fitsBcrypt(password);
+        String candidate = possible ? password : "";
+        // always run the encoder: an unknown email must not answer faster than a known one
+        boolean matches = encoder.matches(candidate, account.map(StaffRepository.StoredStaff::passwordHash).orElse(decoyHash))
+                && account.isPresent() && possible;
+        if (!matches) {
+            throttle.failed(email);
+            throw AgentException.invalidCredentials();
+        }
+        StaffMember member = account.get().member();
+        if (!member.active()) {
+            throw AgentException.deactivated();
+        }
+        throttle.succeeded(email);
+        var expiresAt = tokens.expiry();
+        return new StaffLogin(tokens.issue(member, expiresAt), expiresAt,
+                List.copyOf(member.grantedRoles()), new StaffLogin.Staff(member.id(), member.email(), member.name()));
+    }
+}
