@@ -63,14 +63,18 @@ public class Conversations {
     }
 
     /**
-     * Checks that the principal may read and write the conversation: a customer only their own, staff any.
+     * Checks that the principal may read and write the conversation: a customer only their own, agents any (staff
+     * without the agent role, such as writers, none).
      *
      * @return the conversation
      * @throws ChatException 404 when it does not exist, 403 when it is someone else's
      */
     public Conversation requireAccess(ParleyPrincipal principal, UUID conversationId) {
         Conversation conversation = get(conversationId);
-        if (principal.isCustomer() && !conversation.customerId().toString().equals(principal.id())) {
+        boolean allowed = principal.isCustomer()
+                ? conversation.customerId().toString().equals(principal.id())
+                : principal.hasRole("AGENT");
+        if (!allowed) {
             throw ChatException.accessDenied(conversationId);
         }
         return conversation;
