@@ -37,6 +37,7 @@ class Widget {
     this.api = new Api(this.config, localStorage);
     const who = config.userId ? `user:${config.userId}` : 'visitor';
     this.outboxKey = `parley:${this.api.server}:outbox:${who}`;
+    this.titlesKey = `parley:${this.api.server}:titles:${who}`;
     this.uiKey = `parley:${this.api.server}:ui`;
     this.summaries = new Map(); // conversation id -> summary from GET /api/widget/conversations, kept live
     this.threads = new Map(); // conversation id -> loaded thread
@@ -333,6 +334,7 @@ class Widget {
         this.composerBusy(false);
       }
     }
+    this.rememberTitle(id, text);
     const entry = { conversationId: id, clientMessageId: newId(), text, createdAt: new Date().toISOString(), sentAt: 0 };
     this.outbox.push(entry);
     this.saveOutbox();
@@ -341,6 +343,24 @@ class Widget {
     this.render();
     this.scrollToEnd(true);
     return true;
+  }
+
+  /** A thread without a subject is listed by its first message; the list API only has the last one. */
+  rememberTitle(id, text) {
+    const titles = this.titles();
+    if (titles[id] || (this.threads.get(id)?.messages.size ?? 0) > 0) return;
+    titles[id] = preview(text, 80);
+    const ids = Object.keys(titles);
+    if (ids.length > 50) delete titles[ids[0]];
+    localStorage.setItem(this.titlesKey, JSON.stringify(titles));
+  }
+
+  titles() {
+    try {
+      return JSON.parse(localStorage.getItem(this.titlesKey) || '{}') || {};
+    } catch {
+      return {};
+    }
   }
 
   publishEntry(entry) {
@@ -602,8 +622,10 @@ class Widget {
 
   conversationItem(summary) {
     const last = summary.lastMessage;
-    const title = summary.subject || (last && last.text ? preview(last.text, 60) : this.t('untitled'));
-    const prefix = last && last.author ? (last.author.type === 'customer' ? `${this.t('you')}: ` : `${this.renderer_().authorName(last.author)}: `) : '';
+    const first = this.threads.get(summary.id)?.messages.get(1);
+    const title = summary.subject || this.titles()[summary.id] || (first ? preview(first.text, 80) : null)
+      || (last && last.text ? preview(last.text, 80) : this.t('untitled'));
+    const prefix = last && last.author ? `${this.renderer_().authorName(last.author)}: ` : '';
     const unread = summary.unreadCount || 0;
     return h('li', null, h('button', {
       type: 'button', className: `conversation${unread ? ' has-unread' : ''}`, dataset: { id: summary.id },
@@ -611,8 +633,7 @@ class Widget {
     },
     h('span', { className: 'conversation-main' },
       h('span', { className: 'conversation-title' }, title),
-      summary.subject && last ? h('span', { className: 'conversation-preview' }, prefix + preview(last.text, 80))
-        : last ? h('span', { className: 'conversation-preview' }, prefix.trim().replace(/:$/, '')) : null),
+      last ? h('span', { className: 'conversation-preview' }, prefix + preview(last.text, 80)) : null),
     h('span', { className: 'conversation-side' },
       h('time', { datetime: summary.lastMessageAt || summary.createdAt }, this.when(summary.lastMessageAt || summary.createdAt)),
       unread ? h('span', { className: 'unread', 'aria-label': this.t('unread', { count: unread }) }, new Intl.NumberFormat(this.t.locale).format(unread)) : null)));
@@ -673,18 +694,16 @@ class Widget {
     for (const [key, row] of this.rendered) {
       if (!keep.has(key)) { row.element.remove(); this.rendered.delete(key); }
     }
-    let cursor = this.messageList.firstChild;
-    for (const { key, signature, item } of items) {
+    items.forEach(({ key, signature, item }, index) => {
       let row = this.rendered.get(key);
       if (!row || row.signature !== signature) {
-        const element = renderer.render(item);
-        if (row) row.element.replaceWith(element);
-        row = { signature, element };
+        if (row) row.element.remove();
+        row = { signature, element: renderer.render(item) };
         this.rendered.set(key, row);
       }
-      if (row.element !== cursor) this.messageList.insertBefore(row.element, cursor);
-      else cursor = cursor.nextSibling;
-    }
+      const at = this.messageList.children[index];
+      if (at !== row.element) this.messageList.insertBefore(row.element, at || null);
+    });
     if (stick) this.scrollToEnd(false);
   }
 
