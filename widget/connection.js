@@ -75,7 +75,7 @@ export class Connection {
     const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** this.attempts);
     this.attempts = Math.min(this.attempts + 1, 10);
     this.client.reconnectDelay = Math.round(delay * (0.75 + Math.random() * 0.5));
-    if (wasConnected) {
+    if (wasConnected || this.attempts > 1) {
       this.handlers.onDisconnected();
     }
   }

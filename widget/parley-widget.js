@@ -499,7 +499,10 @@ class Widget {
     const header = h('header', { className: 'header' }, this.backButton,
       h('div', { className: 'heading' }, this.titleEl, this.statusEl), this.closeButton);
 
-    this.listView = h('div', { className: 'list-view' });
+    this.newLabel = h('span');
+    this.listBody = h('div', { className: 'list-body' });
+    this.listView = h('div', { className: 'list-view' }, this.listBody, h('div', { className: 'list-actions' },
+      h('button', { type: 'button', className: 'primary new-conversation', onclick: () => this.showThread(null) }, icon('plus'), this.newLabel)));
     this.messageList = h('div', { className: 'messages', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
     this.typingEl = h('div', { className: 'typing', 'aria-live': 'polite', hidden: true });
     this.composer = h('textarea', {
@@ -611,13 +614,15 @@ class Widget {
     if (this.view !== 'list' || !this.listView) return;
     const summaries = this.sortedSummaries();
     const items = summaries.map(summary => this.conversationItem(summary));
-    const newButton = h('button', { type: 'button', className: 'primary new-conversation', onclick: () => this.showThread(null) },
-      icon('plus'), h('span', null, this.t('newConversation')));
-    this.listView.replaceChildren(
+    // keep the keyboard focus on the same thread when the list is redrawn
+    const focused = this.host.shadowRoot.activeElement;
+    const focusedId = focused && focused.classList.contains('conversation') ? focused.dataset.id : null;
+    this.newLabel.textContent = this.t('newConversation');
+    this.listBody.replaceChildren(
       summaries.length
         ? h('ul', { className: 'conversations', 'aria-label': this.t('conversations') }, items)
-        : h('div', { className: 'empty' }, h('div', { className: 'empty-icon' }, icon('chat')), h('p', null, this.t('noConversations'))),
-      h('div', { className: 'list-actions' }, newButton));
+        : h('div', { className: 'empty' }, h('div', { className: 'empty-icon' }, icon('chat')), h('p', null, this.t('noConversations'))));
+    if (focusedId) this.listView.querySelector(`.conversation[data-id="${CSS.escape(focusedId)}"]`)?.focus();
   }
 
   conversationItem(summary) {

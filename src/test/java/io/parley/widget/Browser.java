@@ -96,6 +96,14 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Clicks the element, finding it again if the widget redrew it in between. */
+    void click(String css) {
+        waitFor(d -> {
+            find(css).click();
+            return true;
+        });
+    }
+
     List<WebElement> all(String css) {
         return root().findElements(By.cssSelector(css));
     }

@@ -16,10 +16,12 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +41,9 @@ class WidgetBrowserIntegrationTests {
 
     @Autowired
     Conversations conversations;
+
+    @Autowired
+    SimpMessagingTemplate messaging;
 
     Browser browser;
 
@@ -63,7 +68,7 @@ class WidgetBrowserIntegrationTests {
         assertThat(launcher.getAttribute("aria-expanded")).isEqualTo("true");
         browser.screenshot("widget-open");
 
-        browser.find(".new-conversation").click();
+        browser.click(".new-conversation");
         WebElement composer = browser.find("textarea.composer-input");
         composer.sendKeys("Hello, how do I reset my password?");
         composer.sendKeys(Keys.ENTER);
@@ -76,21 +81,22 @@ class WidgetBrowserIntegrationTests {
         String conversationId = currentConversation();
         assertThat(storedTexts(conversationId)).containsExactly("Hello, how do I reset my password?");
 
-        browser.find(".back").click();
+        browser.click(".back");
         WebElement thread = browser.find(".conversation[data-id='" + conversationId + "']");
         assertThat(thread.getText()).contains("Hello, how do I reset my password?");
         assertThat(browser.all(".conversation")).hasSize(1);
         browser.screenshot("conversation-list");
 
         // Escape closes the panel and gives the focus back to the launcher
-        thread.sendKeys(Keys.ESCAPE);
+        browser.waitFor(d -> browser.js("return document.activeElement.id === 'parley-widget' && document.activeElement.shadowRoot.activeElement !== null"));
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
         browser.waitFor(d -> !browser.find(".launcher").getAttribute("aria-expanded").equals("true"));
-        assertThat(browser.js("return document.activeElement.id")).isEqualTo("parley-widget");
+        assertThat(browser.js("return document.activeElement.shadowRoot.activeElement.className")).isEqualTo("launcher");
 
         // on a phone the panel takes the whole screen
         browser.resize(390, 844);
-        browser.find(".launcher").click();
-        browser.find(".conversation").click();
+        browser.click(".launcher");
+        browser.click(".conversation");
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 1);
         WebElement panel = browser.find(".panel");
         assertThat(panel.getSize().getWidth()).isGreaterThanOrEqualTo(browser.driver.manage().window().getSize().getWidth() - 30);
@@ -100,8 +106,8 @@ class WidgetBrowserIntegrationTests {
     @Test
     void afterAReloadTheSameVisitorSeesTheSameThread() {
         browser = Browser.start("2-reload").open(demoPage());
-        browser.find(".launcher").click();
-        browser.find(".new-conversation").click();
+        browser.click(".launcher");
+        browser.click(".new-conversation");
         send("First question before the reload");
         send("And a second line");
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 2);
@@ -117,7 +123,7 @@ class WidgetBrowserIntegrationTests {
         assertThat(currentConversation()).isEqualTo(conversationId);
         browser.screenshot("after-reload");
 
-        browser.find(".back").click();
+        browser.click(".back");
         assertThat(browser.find(".conversation[data-id='" + conversationId + "']").getText())
                 .contains("First question before the reload");
         browser.screenshot("list-after-reload");
@@ -126,8 +132,8 @@ class WidgetBrowserIntegrationTests {
     @Test
     void aBotMessagePostedOnTheServerAppearsLiveWithSourcesAndQuickReplies() {
         browser = Browser.start("3-live-bot-message").open(demoPage());
-        browser.find(".launcher").click();
-        browser.find(".new-conversation").click();
+        browser.click(".launcher");
+        browser.click(".new-conversation");
         send("How do I export my tasks?");
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 1);
         UUID conversationId = UUID.fromString(currentConversation());
@@ -164,8 +170,8 @@ class WidgetBrowserIntegrationTests {
     @Test
     void htmlInMessagesIsShownAsTextAndNeverRuns() {
         browser = Browser.start("4-html-injection").open(demoPage());
-        browser.find(".launcher").click();
-        browser.find(".new-conversation").click();
+        browser.click(".launcher");
+        browser.click(".new-conversation");
         String attack = "<img src=x onerror=\"window.__pwned=1;alert(1)\">";
         send(attack);
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).contains(attack));
@@ -192,7 +198,7 @@ class WidgetBrowserIntegrationTests {
         browser = Browser.start("5-persian-rtl").open(demoPage());
         browser.driver.findElement(org.openqa.selenium.By.cssSelector(".locales button[data-locale='fa']")).click();
         browser.waitFor(d -> "باز کردن گفتگوی پشتیبانی".equals(browser.find(".launcher").getAttribute("aria-label")));
-        browser.find(".launcher").click();
+        browser.click(".launcher");
         WebElement panel = browser.find(".panel");
         assertThat(browser.js("return getComputedStyle(arguments[0]).direction", panel)).isEqualTo("rtl");
         assertThat(browser.find(".title").getText()).isEqualTo("گفتگوهای شما");
@@ -201,7 +207,7 @@ class WidgetBrowserIntegrationTests {
         assertThat(browser.find(".launcher").getLocation().getX()).isLessThan(200);
         browser.screenshot("persian-list");
 
-        browser.find(".new-conversation").click();
+        browser.click(".new-conversation");
         assertThat(browser.find("textarea.composer-input").getAttribute("placeholder")).isEqualTo("پیامی بنویسید…");
         send("سلام، چطور رمز عبورم را تغییر دهم؟");
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 1);
@@ -235,8 +241,8 @@ class WidgetBrowserIntegrationTests {
                   };
                 })();
                 """).open(demoPage());
-        browser.find(".launcher").click();
-        browser.find(".new-conversation").click();
+        browser.click(".launcher");
+        browser.click(".new-conversation");
         send("Before the drop");
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 1);
         String conversationId = currentConversation();
@@ -275,6 +281,49 @@ class WidgetBrowserIntegrationTests {
         assertThat(storedTexts(conversationId)).containsExactly("Before the drop", "Written while offline", "Sent as the line dropped");
         assertThat(browser.texts(CUSTOMER_TEXTS)).containsExactly("Before the drop", "Written while offline", "Sent as the line dropped");
         assertThat(browser.js("return Object.keys(localStorage).filter(k => k.includes(':outbox:')).length")).isEqualTo(0L);
+    }
+
+    @Test
+    void theSupportSideIsShownLiveTypingAgentNamesQueueRatingsAndUnreadCounts() {
+        browser = Browser.start("7-support-side").open(demoPage());
+        browser.click(".launcher");
+        browser.click(".new-conversation");
+        send("My invoice is wrong");
+        browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 1);
+        UUID conversationId = UUID.fromString(currentConversation());
+
+        conversations.post(new PostMessage(conversationId, Author.system(), "Connecting you with a person", Map.of("kind", "queue",
+                "position", 2, "expectedWait", "PT4M"), null));
+        browser.waitFor(d -> browser.texts(".queue").size() == 1);
+        assertThat(browser.texts(".queue").get(0)).contains("number 2").contains("4 min");
+
+        // "status" events are not stored; the widget announces the agent who joined
+        messaging.convertAndSend("/topic/conversations/" + conversationId, (Object)
+                Map.of("type", "status", "conversationId", conversationId.toString(), "status", "assigned", "agentName", "Grace"));
+        browser.waitFor(d -> browser.texts(".notice").contains("You're now chatting with Grace"));
+
+        conversations.typing(conversationId, Author.agent("agent-1", "Grace"), true);
+        browser.waitFor(d -> browser.find(".typing").getText().contains("Grace is typing"));
+        browser.screenshot("agent-typing");
+
+        conversations.post(new PostMessage(conversationId, Author.agent("agent-1", "Grace"),
+                "Sorry about that! I have corrected the invoice.", null, null));
+        browser.waitFor(d -> browser.texts(".msg-agent .msg-author").contains("Grace"));
+        browser.waitFor(d -> browser.all(".typing").stream().noneMatch(WebElement::isDisplayed));
+        conversations.post(new PostMessage(conversationId, Author.bot("Parley"), "How did we do?", Map.of("kind", "csat"), null));
+        WebElement fourStars = browser.find(".csat .star:nth-child(4)");
+        browser.screenshot("agent-reply-and-csat");
+        fourStars.click();
+        browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).contains("Rating: 4/5"));
+
+        // while the widget is closed, a new answer shows on the launcher's badge; opening the thread reads it
+        browser.click(".close");
+        conversations.post(new PostMessage(conversationId, Author.agent("agent-1", "Grace"), "Anything else?", null, null));
+        browser.waitFor(d -> "1".equals(browser.find(".launcher .badge").getText()));
+        browser.screenshot("unread-badge");
+        browser.click(".launcher");
+        browser.waitFor(d -> browser.all(".launcher .badge").stream().noneMatch(WebElement::isDisplayed));
+        browser.waitFor(d -> conversations.get(conversationId).customerReadSeq() == conversations.get(conversationId).lastSeq());
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
