@@ -316,6 +316,18 @@ class WidgetBrowserIntegrationTests {
         fourStars.click();
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).contains("Rating: 4/5"));
 
+        // a message the server refuses (too long) is marked next to it with the reason, and can be removed
+        browser.js("""
+                const root = document.querySelector('#parley-widget').shadowRoot;
+                root.querySelector('textarea').value = 'x'.repeat(4001);
+                root.querySelector('form.composer').requestSubmit();
+                """);
+        browser.waitFor(d -> browser.texts(".failed .msg-error").stream().anyMatch(t -> t.contains("This message is too long.")));
+        browser.screenshot("too-long-refused");
+        browser.click(".failed .link-button");
+        browser.waitFor(d -> browser.all(".failed").isEmpty());
+        assertThat(conversations.messagesAfter(conversationId, 0, 0)).noneMatch(m -> m.text().length() > 4000);
+
         // while the widget is closed, a new answer shows on the launcher's badge; opening the thread reads it
         browser.click(".close");
         conversations.post(new PostMessage(conversationId, Author.agent("agent-1", "Grace"), "Anything else?", null, null));
