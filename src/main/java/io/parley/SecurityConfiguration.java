@@ -82,6 +82,9 @@ class SecurityConfiguration {
         config.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/widget/**", config);
+        // the widget's own modules and its browser libraries are loaded cross-origin as ES modules
+        source.registerCorsConfiguration("/widget/**", config);
+        source.registerCorsConfiguration("/webjars/**", config);
         return source;
     }
 
