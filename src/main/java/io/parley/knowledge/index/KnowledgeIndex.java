@@ -1,0 +1,655 @@
+package io.parley.knowledge.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The knowledge-base search index: one Lucene document per passage, searched lexically (BM25 with the article's
+ * language analyzer) and by vector similarity (an in-process embedding model, for the languages it covers), the two
+ * rankings fused and aggregated from passages to articles.
+ * <p>
+ * Writes are near-real-time: {@link #upsert}, {@link #delete} and {@link #replaceAll} commit and refresh the searcher
+ * before they return, so a change is visible to the next search. Searches are thread-safe and never block on writes;
+ * writes are serialised.
+ * <p>
+ * The index is derived data. {@link #open(Path, Options)} reports in {@link #openedStatus()} whether what it found
+ * on disk was missing, stale (other schema or embedding model) or corrupt; in those cases it starts empty and the
+ * caller rebuilds it from the article store with {@link #replaceAll}.
+ */
+public final class KnowledgeIndex implements ArticleRetriever, Closeable {
+
+    /** Bump when the document layout or analysis changes, so existing indexes are rebuilt. */
+    static final int SCHEMA_VERSION = 1;
+    static final String SIGNATURE_KEY = "parley.signature";
+
+    static final String F_ARTICLE_ID = "article_id";
+    static final String F_SLUG = "slug";
+    static final String F_LOCALE = "locale";
+    static final String F_LANG = "lang";
+    static final String F_PUBLISHED = "published";
+    static final String F_TITLE = "title";
+    static final String F_SECTION = "section";
+    static final String F_TEXT = "text";
+    static final String F_TAGS = "tags";
+    static final String F_URL = "url";
+    static final String F_ORDINAL = "ordinal";
+    static final String F_VECTOR = "vector";
+
+    private static final int EMBED_BATCH = 128;
+    private static final int SNIPPET_CHARS = 240;
+
+    /**
+     * @param embedding model for vectors (or {@link EmbeddingSupport#none()})
+     * @param splitter  how article bodies become passages
+     * @param retrieval fusion and boosts
+     */
+    public record Options(EmbeddingSupport embedding, PassageSplitter splitter, RetrievalSettings retrieval) {
+        public Options {
+            embedding = embedding == null ? EmbeddingSupport.none() : embedding;
+            splitter = splitter == null ? new PassageSplitter() : splitter;
+            retrieval = retrieval == null ? RetrievalSettings.defaults() : retrieval;
+        }
+
+        public static Options of(EmbeddingSupport embedding) {
+            return new Options(embedding, null, null);
+        }
+
+        public Options withRetrieval(RetrievalSettings r) {
+            return new Options(embedding, splitter, r);
+        }
+
+        public Options withSplitter(PassageSplitter s) {
+            return new Options(embedding, s, retrieval);
+        }
+    }
+
+    private final Directory directory;
+    private final Options options;
+    private final LocaleAnalyzers analyzers = new LocaleAnalyzers();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final IndexStatus openedStatus;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final int dimension;
+
+    private KnowledgeIndex(Directory directory, Options options) throws IOException {
+        this.directory = directory;
+        this.options = options;
+        this.dimension = options.embedding().enabled() ? options.embedding().model().dimension() : 0;
+        this.openedStatus = inspect(directory, signature());
+        IndexWriterConfig config = new IndexWriterConfig(analyzers)
+                .setOpenMode(openedStatus == IndexStatus.READY ? IndexWriterConfig.OpenMode.APPEND
+                        : IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        writer.setLiveCommitData(Map.of(SIGNATURE_KEY, signature()).entrySet());
+        if (openedStatus != IndexStatus.READY) {
+            writer.commit();
+        }
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** A throw-away index in memory. */
+    public static KnowledgeIndex inMemory(Options options) {
+        try {
+            return new KnowledgeIndex(new ByteBuffersDirectory(), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Opens (or creates) the index at {@code path}, e.g. {@code ./data/index}. Check {@link #openedStatus()}: when it
+     * {@link IndexStatus#needsRebuild() needs a rebuild}, the index is empty and should be filled with
+     * {@link #replaceAll}.
+     */
+    public static KnowledgeIndex open(Path path, Options options) {
+        try {
+            Files.createDirectories(path);
+            return new KnowledgeIndex(FSDirectory.open(path), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open knowledge index at " + path, e);
+        }
+    }
+
+    /** Inspects an index directory without changing it. */
+    public static IndexStatus inspect(Path path, Options options) {
+        if (!Files.isDirectory(path)) {
+            return IndexStatus.MISSING;
+        }
+        try (Directory dir = FSDirectory.open(path)) {
+            return inspect(dir, signature(options, options.embedding().enabled() ? options.embedding().model().dimension() : 0));
+        } catch (IOException e) {
+            return IndexStatus.CORRUPT;
+        }
+    }
+
+    static IndexStatus inspect(Directory dir, String expectedSignature) {
+        try {
+            if (!DirectoryReader.indexExists(dir)) {
+                return IndexStatus.MISSING;
+            }
+            SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
+            if (!expectedSignature.equals(infos.getUserData().get(SIGNATURE_KEY))) {
+                return IndexStatus.STALE;
+            }
+            // Opening a reader verifies segment headers/footers of every file it touches.
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    leaf.reader().checkIntegrity();
+                }
+            }
+            return IndexStatus.READY;
+        } catch (IndexFormatTooOldException | IndexFormatTooNewException e) {
+            return IndexStatus.STALE;
+        } catch (CorruptIndexException e) {
+            return IndexStatus.CORRUPT;
+        } catch (IOException | RuntimeException e) {
+            return IndexStatus.CORRUPT;
+        }
+    }
+
+    public IndexStatus openedStatus() {
+        return openedStatus;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    private String signature() {
+        return signature(options, dimension);
+    }
+
+    private static String signature(Options options, int dimension) {
+        return "schema=" + SCHEMA_VERSION + ";embedding=" + options.embedding().modelId() + ":" + dimension
+                + ":" + new java.util.TreeSet<>(options.embedding().languages());
+    }
+
+    // ------------------------------------------------------------------------------------------------ writing
+
+    /** Adds or replaces an article (all its passages) and makes the change searchable before returning. */
+    public void upsert(IndexableArticle article) {
+        upsertAll(List.of(article));
+    }
+
+    /** Adds or replaces several articles in one commit. */
+    public void upsertAll(Collection<IndexableArticle> articles) {
+        List<List<Document>> docs = toDocuments(articles);
+        write(() -> {
+            int i = 0;
+            for (IndexableArticle a : articles) {
+                writer.updateDocuments(new Term(F_ARTICLE_ID, a.id()), docs.get(i++));
+            }
+        });
+    }
+
+    /** Removes an article; no-op if it is not indexed. */
+    public void delete(String articleId) {
+        write(() -> writer.deleteDocuments(new Term(F_ARTICLE_ID, articleId)));
+    }
+
+    /**
+     * Replaces the whole index content with these articles, atomically for searchers: they see the old content until
+     * the new one is committed.
+     */
+    public void replaceAll(Collection<IndexableArticle> articles) {
+        List<List<Document>> docs = toDocuments(articles);
+        write(() -> {
+            writer.deleteAll();
+            for (List<Document> d : docs) {
+                writer.addDocuments(d);
+            }
+        });
+    }
+
+    private interface WriteAction {
+        void run() throws IOException;
+    }
+
+    private void write(WriteAction action) {
+        writeLock.lock();
+        try {
+            action.run();
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Knowledge index write failed", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Splits and embeds outside the write lock: embedding is the slow part and must not block other writers. */
+    private List<List<Document>> toDocuments(Collection<IndexableArticle> articles) {
+        List<List<Passage>> passages = new ArrayList<>();
+        List<TextSegment> toEmbed = new ArrayList<>();
+        EmbeddingSupport emb = options.embedding();
+        for (IndexableArticle a : articles) {
+            List<Passage> ps = options.splitter().split(a.body());
+            if (ps.isEmpty()) {
+                // An article with an empty body is still findable by its title.
+                ps = List.of(new Passage(0, "", ""));
+            }
+            passages.add(ps);
+            if (emb.covers(a.locale())) {
+                for (Passage p : ps) {
+                    toEmbed.add(TextSegment.from(emb.passagePrefix() + embeddingText(a, p)));
+                }
+            }
+        }
+        List<Embedding> vectors = embedAll(toEmbed);
+        List<List<Document>> result = new ArrayList<>();
+        int v = 0;
+        int ai = 0;
+        for (IndexableArticle a : articles) {
+            List<Document> docs = new ArrayList<>();
+            boolean covered = emb.covers(a.locale());
+            for (Passage p : passages.get(ai)) {
+                docs.add(document(a, p, covered ? vectors.get(v++).vector() : null));
+            }
+            result.add(docs);
+            ai++;
+        }
+        return result;
+    }
+
+    /**
+     * The title (and section) are embedded with the passage: a passage's sentences often only make sense with
+     * the task they belong to ("Click Save." under "Changing your email address").
+     */
+    static String embeddingText(IndexableArticle a, Passage p) {
+        StringBuilder sb = new StringBuilder(a.title());
+        if (!p.sectionTitle().isEmpty()) {
+            sb.append(" — ").append(p.sectionTitle());
+        }
+        return sb.append('\n').append(p.text()).toString();
+    }
+
+    private List<Embedding> embedAll(List<TextSegment> segments) {
+        List<Embedding> out = new ArrayList<>(segments.size());
+        for (int i = 0; i < segments.size(); i += EMBED_BATCH) {
+            out.addAll(options.embedding().model().embedAll(segments.subList(i, Math.min(segments.size(), i + EMBED_BATCH))).content());
+        }
+        return out;
+    }
+
+    private Document document(IndexableArticle a, Passage p, float[] vector) {
+        Document d = new Document();
+        String locale = a.locale();
+        d.add(new StringField(F_ARTICLE_ID, a.id(), Field.Store.YES));
+        d.add(new SortedDocValuesField(F_ARTICLE_ID, new BytesRef(a.id())));
+        d.add(new StoredField(F_SLUG, a.slug()));
+        d.add(new StringField(F_LOCALE, locale, Field.Store.YES));
+        d.add(new StringField(F_LANG, LocaleAnalyzers.language(locale), Field.Store.NO));
+        d.add(new StringField(F_PUBLISHED, Boolean.toString(a.published()), Field.Store.NO));
+        d.add(new StoredField(F_TITLE, a.title()));
+        d.add(new StoredField(F_SECTION, p.sectionTitle()));
+        d.add(new StoredField(F_TEXT, p.text()));
+        d.add(new StoredField(F_ORDINAL, p.ordinal()));
+        if (a.url() != null) {
+            d.add(new StoredField(F_URL, a.url()));
+        }
+        d.add(new TextField(LocaleAnalyzers.field(F_TITLE, locale), TextNormalizer.inlineMarkdownToText(a.title()), Field.Store.NO));
+        if (!p.sectionTitle().isEmpty()) {
+            d.add(new TextField(LocaleAnalyzers.field(F_SECTION, locale), p.sectionTitle(), Field.Store.NO));
+        }
+        if (!a.tags().isEmpty()) {
+            d.add(new TextField(LocaleAnalyzers.field(F_TAGS, locale), String.join(" , ", a.tags()), Field.Store.NO));
+        }
+        d.add(new TextField(LocaleAnalyzers.field(F_TEXT, locale), p.text(), Field.Store.NO));
+        if (vector != null) {
+            d.add(new KnnFloatVectorField(F_VECTOR, vector, VectorSimilarityFunction.COSINE));
+        }
+        return d;
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    public int articleCount() {
+        return count(true);
+    }
+
+    public int passageCount() {
+        return count(false);
+    }
+
+    private int count(boolean distinctArticles) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                if (!distinctArticles) {
+                    return s.getIndexReader().numDocs();
+                }
+                Set<String> ids = new HashSet<>();
+                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                    SortedDocValues dv = leaf.reader().getSortedDocValues(F_ARTICLE_ID);
+                    if (dv == null) {
+                        continue;
+                    }
+                    var live = leaf.reader().getLiveDocs();
+                    for (int doc = dv.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = dv.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            ids.add(dv.lookupOrd(dv.ordValue()).utf8ToString());
+                        }
+                    }
+                }
+                return ids.size();
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public SearchResult search(String query, String locale, int limit) {
+        long start = System.nanoTime();
+        String requested = locale == null || locale.isBlank() ? options.retrieval().defaultLocale() : locale;
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                List<ArticleHit> hits = search(searcher, query, requested, limit);
+                String searched = requested;
+                boolean fellBack = false;
+                String defaultLocale = options.retrieval().defaultLocale();
+                if (hits.isEmpty() && !LocaleAnalyzers.language(requested).equals(LocaleAnalyzers.language(defaultLocale))) {
+                    hits = search(searcher, query, defaultLocale, limit);
+                    searched = defaultLocale;
+                    fellBack = true;
+                }
+                return new SearchResult(query, requested, searched, fellBack, options.embedding().covers(searched),
+                        hits, System.nanoTime() - start);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Knowledge index search failed", e);
+        }
+    }
+
+    /** Per-article aggregation of the passage-level results. */
+    private static final class Candidate {
+        final String articleId;
+        int lexDoc = -1;
+        float lexScore;
+        int lexPassageRank;
+        int vecDoc = -1;
+        float cosine = Float.NaN;
+        int vecPassageRank;
+        int lexRank;
+        int vecRank;
+        final Set<Integer> docs = new LinkedHashSet<>();
+        double fused;
+
+        Candidate(String articleId) {
+            this.articleId = articleId;
+        }
+    }
+
+    private List<ArticleHit> search(IndexSearcher searcher, String query, String locale, int limit) throws IOException {
+        RetrievalSettings rs = options.retrieval();
+        String lang = LocaleAnalyzers.language(locale);
+        Analyzer analyzer = analyzers.forLocale(locale);
+        List<String> terms = analyze(analyzer, query);
+        Query filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(F_LANG, lang)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(F_PUBLISHED, "true")), BooleanClause.Occur.FILTER)
+                .build();
+
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        if (!terms.isEmpty()) {
+            TopDocs lexical = searcher.search(lexicalQuery(terms, locale, filter), rs.candidates());
+            int rank = 0;
+            for (ScoreDoc sd : lexical.scoreDocs) {
+                rank++;
+                Candidate c = candidates.computeIfAbsent(articleId(searcher, sd.doc), Candidate::new);
+                c.docs.add(sd.doc);
+                if (c.lexDoc < 0) {
+                    c.lexDoc = sd.doc;
+                    c.lexScore = sd.score;
+                    c.lexPassageRank = rank;
+                }
+            }
+        }
+        EmbeddingSupport emb = options.embedding();
+        if (emb.covers(locale) && !query.isBlank()) {
+            float[] q = emb.model().embed(emb.queryPrefix() + query).content().vector();
+            TopDocs vec = searcher.search(new KnnFloatVectorQuery(F_VECTOR, q, rs.candidates(), filter), rs.candidates());
+            int rank = 0;
+            for (ScoreDoc sd : vec.scoreDocs) {
+                rank++;
+                Candidate c = candidates.computeIfAbsent(articleId(searcher, sd.doc), Candidate::new);
+                c.docs.add(sd.doc);
+                if (c.vecDoc < 0) {
+                    c.vecDoc = sd.doc;
+                    c.cosine = 2 * sd.score - 1; // Lucene scores COSINE as (1 + cos) / 2
+                    c.vecPassageRank = rank;
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Candidate> all = new ArrayList<>(candidates.values());
+        rankBy(all, c -> c.lexDoc >= 0, Comparator.comparingDouble((Candidate c) -> -c.lexScore), (c, r) -> c.lexRank = r);
+        rankBy(all, c -> c.vecDoc >= 0, Comparator.comparingDouble((Candidate c) -> -c.cosine), (c, r) -> c.vecRank = r);
+        float lexTop = (float) all.stream().mapToDouble(c -> c.lexScore).max().orElse(0);
+        double cosTop = all.stream().filter(c -> c.vecDoc >= 0).mapToDouble(c -> c.cosine).max().orElse(0);
+        double cosFloor = all.stream().filter(c -> c.vecDoc >= 0).mapToDouble(c -> c.cosine).min().orElse(0);
+        for (Candidate c : all) {
+            c.fused = fuse(rs, c, lexTop, cosTop, cosFloor);
+        }
+        all.sort(Comparator.comparingDouble((Candidate c) -> -c.fused).thenComparing(c -> c.articleId));
+
+        Set<String> termSet = new HashSet<>(terms);
+        StoredFields stored = searcher.storedFields();
+        List<ArticleHit> hits = new ArrayList<>();
+        for (Candidate c : all.subList(0, Math.min(limit, all.size()))) {
+            int best = bestPassage(c, rs);
+            Document d = stored.document(best);
+            String title = d.get(F_TITLE);
+            String section = d.get(F_SECTION);
+            String text = d.get(F_TEXT);
+            Set<String> passageTerms = new HashSet<>(analyze(analyzer, title + "\n" + section + "\n" + text));
+            Set<String> titleTerms = new HashSet<>(analyze(analyzer, title));
+            SearchEvidence ev = new SearchEvidence(c.lexRank, c.lexScore, lexTop, c.vecRank, c.cosine,
+                    coverage(termSet, passageTerms), coverage(termSet, titleTerms), termSet.size(), c.docs.size());
+            hits.add(new ArticleHit(c.articleId, d.get(F_SLUG), d.get(F_LOCALE), title, d.get(F_URL), c.fused,
+                    section, text, snippet(analyzer, text, termSet), ev));
+        }
+        return hits;
+    }
+
+    private static double fuse(RetrievalSettings rs, Candidate c, float lexTop, double cosTop, double cosFloor) {
+        return switch (rs.fusion()) {
+            case RRF -> (c.lexRank > 0 ? rs.lexicalWeight() / (rs.rrfK() + c.lexRank) : 0)
+                    + (c.vecRank > 0 ? rs.vectorWeight() / (rs.rrfK() + c.vecRank) : 0);
+            case BLEND -> (c.lexRank > 0 && lexTop > 0 ? rs.lexicalWeight() * c.lexScore / lexTop : 0)
+                    + (c.vecRank > 0 && cosTop > cosFloor ? rs.vectorWeight() * (c.cosine - cosFloor) / (cosTop - cosFloor) : 0);
+        };
+    }
+
+    /** The passage shown for an article: the one ranked higher by either method (RRF at passage level). */
+    private static int bestPassage(Candidate c, RetrievalSettings rs) {
+        if (c.lexDoc < 0) {
+            return c.vecDoc;
+        }
+        if (c.vecDoc < 0 || c.vecDoc == c.lexDoc) {
+            return c.lexDoc;
+        }
+        double lex = rs.lexicalWeight() / (rs.rrfK() + c.lexPassageRank);
+        double vec = rs.vectorWeight() / (rs.rrfK() + c.vecPassageRank);
+        return lex >= vec ? c.lexDoc : c.vecDoc;
+    }
+
+    private static void rankBy(List<Candidate> all, java.util.function.Predicate<Candidate> present,
+                               Comparator<Candidate> order, java.util.function.ObjIntConsumer<Candidate> setRank) {
+        List<Candidate> ranked = all.stream().filter(present).sorted(order).toList();
+        for (int i = 0; i < ranked.size(); i++) {
+            setRank.accept(ranked.get(i), i + 1);
+        }
+    }
+
+    private Query lexicalQuery(List<String> terms, String locale, Query filter) {
+        RetrievalSettings rs = options.retrieval();
+        BooleanQuery.Builder should = new BooleanQuery.Builder();
+        addField(should, LocaleAnalyzers.field(F_TEXT, locale), terms, 1f);
+        addField(should, LocaleAnalyzers.field(F_TITLE, locale), terms, rs.titleBoost());
+        addField(should, LocaleAnalyzers.field(F_SECTION, locale), terms, rs.sectionBoost());
+        addField(should, LocaleAnalyzers.field(F_TAGS, locale), terms, rs.sectionBoost());
+        return new BooleanQuery.Builder()
+                .add(should.build(), BooleanClause.Occur.MUST)
+                .add(filter, BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private static void addField(BooleanQuery.Builder b, String field, List<String> terms, float boost) {
+        BooleanQuery.Builder fq = new BooleanQuery.Builder();
+        for (String t : terms) {
+            fq.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+        }
+        Query q = fq.build();
+        b.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+    }
+
+    private static String articleId(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues dv = leaf.reader().getSortedDocValues(F_ARTICLE_ID);
+        if (dv == null || !dv.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("passage without article id: " + doc);
+        }
+        return dv.lookupOrd(dv.ordValue()).utf8ToString();
+    }
+
+    /** Distinct analysed terms, in query order. */
+    static List<String> analyze(Analyzer analyzer, String text) {
+        Set<String> out = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream("q", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static float coverage(Set<String> query, Set<String> text) {
+        if (query.isEmpty()) {
+            return 0f;
+        }
+        int n = 0;
+        for (String t : query) {
+            if (text.contains(t)) {
+                n++;
+            }
+        }
+        return (float) n / query.size();
+    }
+
+    /** The sentence of the passage sharing most query terms, extended with its neighbours up to ~240 characters. */
+    static String snippet(Analyzer analyzer, String text, Set<String> queryTerms) {
+        List<String> sentences = TextNormalizer.sentences(text, SNIPPET_CHARS);
+        if (sentences.isEmpty()) {
+            return "";
+        }
+        int best = 0;
+        int bestOverlap = -1;
+        for (int i = 0; i < sentences.size(); i++) {
+            int overlap = 0;
+            for (String t : analyze(analyzer, sentences.get(i))) {
+                if (queryTerms.contains(t)) {
+                    overlap++;
+                }
+            }
+            if (overlap > bestOverlap) {
+                bestOverlap = overlap;
+                best = i;
+            }
+        }
+        StringBuilder sb = new StringBuilder(sentences.get(best));
+        for (int i = best + 1; i < sentences.size() && sb.length() + sentences.get(i).length() < SNIPPET_CHARS; i++) {
+            sb.append(' ').append(sentences.get(i));
+        }
+        String s = sb.toString();
+        return s.length() <= SNIPPET_CHARS ? s : s.substring(0, s.lastIndexOf(' ', SNIPPET_CHARS) > 0
+                ? s.lastIndexOf(' ', SNIPPET_CHARS) : SNIPPET_CHARS) + " …";
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            searchers.close();
+            writer.close();
+            analyzers.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}
