@@ -20,7 +20,7 @@ public final class EvalRunner {
      * Questions searched once before timing starts: a long-running server has warm JIT and caches, so latency is
      * measured warm. The warm-up results are discarded; every question is then searched and timed exactly once.
      */
-    static final int WARMUP = 20;
+    static final int WARMUP = 200;
 
     private EvalRunner() {
     }

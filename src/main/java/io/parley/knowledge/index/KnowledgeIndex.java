@@ -75,7 +75,7 @@ import org.apache.lucene.util.BytesRef;
 public final class KnowledgeIndex implements ArticleRetriever, Closeable {
 
     /** Bump when the document layout or analysis changes, so existing indexes are rebuilt. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     static final String SIGNATURE_KEY = "parley.signature";
 
     static final String F_ARTICLE_ID = "article_id";
@@ -90,6 +90,9 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
     static final String F_URL = "url";
     static final String F_ORDINAL = "ordinal";
     static final String F_VECTOR = "vector";
+    /** Whole-article fields live on the first passage document of each article only. */
+    static final String F_ARTICLE = "article";
+    static final String F_TITLE_VECTOR = "title_vector";
 
     private static final int EMBED_BATCH = 128;
     private static final int SNIPPET_CHARS = 240;
@@ -289,6 +292,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
             }
             passages.add(ps);
             if (emb.covers(a.locale())) {
+                toEmbed.add(TextSegment.from(emb.passagePrefix() + titleText(a)));
                 for (Passage p : ps) {
                     toEmbed.add(TextSegment.from(emb.passagePrefix() + embeddingText(a, p)));
                 }
@@ -301,8 +305,9 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         for (IndexableArticle a : articles) {
             List<Document> docs = new ArrayList<>();
             boolean covered = emb.covers(a.locale());
+            float[] titleVector = covered ? vectors.get(v++).vector() : null;
             for (Passage p : passages.get(ai)) {
-                docs.add(document(a, p, covered ? vectors.get(v++).vector() : null));
+                docs.add(document(a, p, covered ? vectors.get(v++).vector() : null, titleVector));
             }
             result.add(docs);
             ai++;
@@ -322,6 +327,12 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         return sb.append('\n').append(p.text()).toString();
     }
 
+    /** Title and tags: what the article is about, in the words a writer chose to name it. */
+    static String titleText(IndexableArticle a) {
+        String title = TextNormalizer.inlineMarkdownToText(a.title());
+        return a.tags().isEmpty() ? title : title + " (" + String.join(", ", a.tags()) + ")";
+    }
+
     private List<Embedding> embedAll(List<TextSegment> segments) {
         List<Embedding> out = new ArrayList<>(segments.size());
         for (int i = 0; i < segments.size(); i += EMBED_BATCH) {
@@ -330,7 +341,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         return out;
     }
 
-    private Document document(IndexableArticle a, Passage p, float[] vector) {
+    private Document document(IndexableArticle a, Passage p, float[] vector, float[] titleVector) {
         Document d = new Document();
         String locale = a.locale();
         d.add(new StringField(F_ARTICLE_ID, a.id(), Field.Store.YES));
@@ -356,6 +367,13 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         d.add(new TextField(LocaleAnalyzers.field(F_TEXT, locale), p.text(), Field.Store.NO));
         if (vector != null) {
             d.add(new KnnFloatVectorField(F_VECTOR, vector, VectorSimilarityFunction.COSINE));
+        }
+        if (p.ordinal() == 0) {
+            d.add(new TextField(LocaleAnalyzers.field(F_ARTICLE, locale),
+                    TextNormalizer.inlineMarkdownToText(a.title()) + "\n" + TextNormalizer.markdownToText(a.body()), Field.Store.NO));
+            if (titleVector != null) {
+                d.add(new KnnFloatVectorField(F_TITLE_VECTOR, titleVector, VectorSimilarityFunction.COSINE));
+            }
         }
         return d;
     }
@@ -425,22 +443,25 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         }
     }
 
+    /** The four ranked lists that are fused (see {@link RetrievalSettings}). */
+    private enum Signal { PASSAGE_LEXICAL, ARTICLE_LEXICAL, PASSAGE_VECTOR, TITLE_VECTOR }
+
     /** Per-article aggregation of the passage-level results. */
     private static final class Candidate {
         final String articleId;
-        int lexDoc = -1;
-        float lexScore;
-        int lexPassageRank;
-        int vecDoc = -1;
-        float cosine = Float.NaN;
-        int vecPassageRank;
-        int lexRank;
-        int vecRank;
+        final int[] doc = {-1, -1, -1, -1};       // best doc per signal
+        final float[] score = new float[4];       // BM25 score or cosine per signal
+        final int[] passageRank = new int[4];     // rank of the best doc among the signal's hits
+        final int[] rank = new int[4];            // article rank per signal, 1-based, 0 = absent
         final Set<Integer> docs = new LinkedHashSet<>();
         double fused;
 
         Candidate(String articleId) {
             this.articleId = articleId;
+        }
+
+        boolean has(Signal s) {
+            return doc[s.ordinal()] >= 0;
         }
     }
 
@@ -456,52 +477,65 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
 
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         if (!terms.isEmpty()) {
-            TopDocs lexical = searcher.search(lexicalQuery(terms, locale, filter), rs.candidates());
-            int rank = 0;
-            for (ScoreDoc sd : lexical.scoreDocs) {
-                rank++;
-                Candidate c = candidates.computeIfAbsent(articleId(searcher, sd.doc), Candidate::new);
-                c.docs.add(sd.doc);
-                if (c.lexDoc < 0) {
-                    c.lexDoc = sd.doc;
-                    c.lexScore = sd.score;
-                    c.lexPassageRank = rank;
-                }
+            if (rs.passageLexical() > 0) {
+                collect(searcher, searcher.search(lexicalQuery(terms, locale, filter), rs.candidates()), Signal.PASSAGE_LEXICAL, candidates, false);
+            }
+            if (rs.articleLexical() > 0) {
+                collect(searcher, searcher.search(articleQuery(terms, locale, filter), rs.candidates()), Signal.ARTICLE_LEXICAL, candidates, false);
             }
         }
         EmbeddingSupport emb = options.embedding();
-        if (emb.covers(locale) && !query.isBlank()) {
+        if (emb.covers(locale) && !query.isBlank() && (rs.passageVector() > 0 || rs.titleVector() > 0)) {
             float[] q = emb.model().embed(emb.queryPrefix() + query).content().vector();
-            TopDocs vec = searcher.search(new KnnFloatVectorQuery(F_VECTOR, q, rs.candidates(), filter), rs.candidates());
-            int rank = 0;
-            for (ScoreDoc sd : vec.scoreDocs) {
-                rank++;
-                Candidate c = candidates.computeIfAbsent(articleId(searcher, sd.doc), Candidate::new);
-                c.docs.add(sd.doc);
-                if (c.vecDoc < 0) {
-                    c.vecDoc = sd.doc;
-                    c.cosine = 2 * sd.score - 1; // Lucene scores COSINE as (1 + cos) / 2
-                    c.vecPassageRank = rank;
-                }
+            if (rs.passageVector() > 0) {
+                collect(searcher, searcher.search(new KnnFloatVectorQuery(F_VECTOR, q, rs.candidates(), filter), rs.candidates()),
+                        Signal.PASSAGE_VECTOR, candidates, true);
+            }
+            if (rs.titleVector() > 0) {
+                collect(searcher, searcher.search(new KnnFloatVectorQuery(F_TITLE_VECTOR, q, rs.candidates(), filter), rs.candidates()),
+                        Signal.TITLE_VECTOR, candidates, true);
             }
         }
         if (candidates.isEmpty()) {
             return List.of();
         }
         List<Candidate> all = new ArrayList<>(candidates.values());
-        rankBy(all, c -> c.lexDoc >= 0, Comparator.comparingDouble((Candidate c) -> -c.lexScore), (c, r) -> c.lexRank = r);
-        rankBy(all, c -> c.vecDoc >= 0, Comparator.comparingDouble((Candidate c) -> -c.cosine), (c, r) -> c.vecRank = r);
-        float lexTop = (float) all.stream().mapToDouble(c -> c.lexScore).max().orElse(0);
-        double cosTop = all.stream().filter(c -> c.vecDoc >= 0).mapToDouble(c -> c.cosine).max().orElse(0);
-        double cosFloor = all.stream().filter(c -> c.vecDoc >= 0).mapToDouble(c -> c.cosine).min().orElse(0);
+        double[] top = new double[4];
+        double[] floor = new double[4];
+        for (Signal s : Signal.values()) {
+            int i = s.ordinal();
+            List<Candidate> ranked = all.stream().filter(c -> c.has(s))
+                    .sorted(Comparator.comparingDouble((Candidate c) -> -c.score[i])).toList();
+            for (int r = 0; r < ranked.size(); r++) {
+                ranked.get(r).rank[i] = r + 1;
+            }
+            top[i] = ranked.isEmpty() ? 0 : ranked.get(0).score[i];
+            // BM25 is normalised by the best score alone (0 stays "no match"); cosines have no natural zero, so
+            // they are rescaled between the worst and the best candidate of this query.
+            boolean lexical = s == Signal.PASSAGE_LEXICAL || s == Signal.ARTICLE_LEXICAL;
+            floor[i] = lexical || ranked.isEmpty() ? 0 : ranked.get(ranked.size() - 1).score[i];
+        }
+        double[] weights = {rs.passageLexical(), rs.articleLexical(), rs.passageVector(), rs.titleVector()};
         for (Candidate c : all) {
-            c.fused = fuse(rs, c, lexTop, cosTop, cosFloor);
+            double f = 0;
+            for (int i = 0; i < 4; i++) {
+                if (c.rank[i] == 0 || weights[i] == 0) {
+                    continue;
+                }
+                f += switch (rs.fusion()) {
+                    case RRF -> weights[i] / (rs.rrfK() + c.rank[i]);
+                    case BLEND -> top[i] > floor[i] ? weights[i] * (c.score[i] - floor[i]) / (top[i] - floor[i]) : weights[i];
+                };
+            }
+            c.fused = f;
         }
         all.sort(Comparator.comparingDouble((Candidate c) -> -c.fused).thenComparing(c -> c.articleId));
 
         Set<String> termSet = new HashSet<>(terms);
         StoredFields stored = searcher.storedFields();
         List<ArticleHit> hits = new ArrayList<>();
+        int lex = Signal.PASSAGE_LEXICAL.ordinal();
+        int vec = Signal.PASSAGE_VECTOR.ordinal();
         for (Candidate c : all.subList(0, Math.min(limit, all.size()))) {
             int best = bestPassage(c, rs);
             Document d = stored.document(best);
@@ -510,7 +544,8 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
             String text = d.get(F_TEXT);
             Set<String> passageTerms = new HashSet<>(analyze(analyzer, title + "\n" + section + "\n" + text));
             Set<String> titleTerms = new HashSet<>(analyze(analyzer, title));
-            SearchEvidence ev = new SearchEvidence(c.lexRank, c.lexScore, lexTop, c.vecRank, c.cosine,
+            SearchEvidence ev = new SearchEvidence(c.rank[lex], c.score[lex], (float) top[lex], c.rank[vec],
+                    c.has(Signal.PASSAGE_VECTOR) ? c.score[vec] : Float.NaN,
                     coverage(termSet, passageTerms), coverage(termSet, titleTerms), termSet.size(), c.docs.size());
             hits.add(new ArticleHit(c.articleId, d.get(F_SLUG), d.get(F_LOCALE), title, d.get(F_URL), c.fused,
                     section, text, snippet(analyzer, text, termSet), ev));
@@ -518,34 +553,53 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         return hits;
     }
 
-    private static double fuse(RetrievalSettings rs, Candidate c, float lexTop, double cosTop, double cosFloor) {
-        return switch (rs.fusion()) {
-            case RRF -> (c.lexRank > 0 ? rs.lexicalWeight() / (rs.rrfK() + c.lexRank) : 0)
-                    + (c.vecRank > 0 ? rs.vectorWeight() / (rs.rrfK() + c.vecRank) : 0);
-            case BLEND -> (c.lexRank > 0 && lexTop > 0 ? rs.lexicalWeight() * c.lexScore / lexTop : 0)
-                    + (c.vecRank > 0 && cosTop > cosFloor ? rs.vectorWeight() * (c.cosine - cosFloor) / (cosTop - cosFloor) : 0);
-        };
+    private static void collect(IndexSearcher searcher, TopDocs top, Signal signal, Map<String, Candidate> candidates,
+                                boolean cosine) throws IOException {
+        String[] ids = articleIds(searcher, top.scoreDocs);
+        int i = signal.ordinal();
+        for (int r = 0; r < top.scoreDocs.length; r++) {
+            ScoreDoc sd = top.scoreDocs[r];
+            Candidate c = candidates.computeIfAbsent(ids[r], Candidate::new);
+            if (signal != Signal.ARTICLE_LEXICAL && signal != Signal.TITLE_VECTOR) {
+                c.docs.add(sd.doc);
+            }
+            if (c.doc[i] < 0) {
+                c.doc[i] = sd.doc;
+                c.score[i] = cosine ? 2 * sd.score - 1 : sd.score; // Lucene scores COSINE as (1 + cos) / 2
+                c.passageRank[i] = r + 1;
+            }
+        }
     }
 
-    /** The passage shown for an article: the one ranked higher by either method (RRF at passage level). */
+    /**
+     * The passage shown for an article: the better of its best lexical and best vector passage, compared by their
+     * rank among passages; an article found only by its title or as a whole shows its first passage.
+     */
     private static int bestPassage(Candidate c, RetrievalSettings rs) {
-        if (c.lexDoc < 0) {
-            return c.vecDoc;
+        int lex = Signal.PASSAGE_LEXICAL.ordinal();
+        int vec = Signal.PASSAGE_VECTOR.ordinal();
+        if (c.doc[lex] < 0 && c.doc[vec] < 0) {
+            return c.doc[Signal.ARTICLE_LEXICAL.ordinal()] >= 0 ? c.doc[Signal.ARTICLE_LEXICAL.ordinal()]
+                    : c.doc[Signal.TITLE_VECTOR.ordinal()];
         }
-        if (c.vecDoc < 0 || c.vecDoc == c.lexDoc) {
-            return c.lexDoc;
+        if (c.doc[lex] < 0) {
+            return c.doc[vec];
         }
-        double lex = rs.lexicalWeight() / (rs.rrfK() + c.lexPassageRank);
-        double vec = rs.vectorWeight() / (rs.rrfK() + c.vecPassageRank);
-        return lex >= vec ? c.lexDoc : c.vecDoc;
+        if (c.doc[vec] < 0) {
+            return c.doc[lex];
+        }
+        double l = rs.passageLexical() / (rs.rrfK() + c.passageRank[lex]);
+        double v = rs.passageVector() / (rs.rrfK() + c.passageRank[vec]);
+        return l >= v ? c.doc[lex] : c.doc[vec];
     }
 
-    private static void rankBy(List<Candidate> all, java.util.function.Predicate<Candidate> present,
-                               Comparator<Candidate> order, java.util.function.ObjIntConsumer<Candidate> setRank) {
-        List<Candidate> ranked = all.stream().filter(present).sorted(order).toList();
-        for (int i = 0; i < ranked.size(); i++) {
-            setRank.accept(ranked.get(i), i + 1);
-        }
+    private Query articleQuery(List<String> terms, String locale, Query filter) {
+        BooleanQuery.Builder should = new BooleanQuery.Builder();
+        addField(should, LocaleAnalyzers.field(F_ARTICLE, locale), terms, 1f);
+        return new BooleanQuery.Builder()
+                .add(should.build(), BooleanClause.Occur.MUST)
+                .add(filter, BooleanClause.Occur.FILTER)
+                .build();
     }
 
     private Query lexicalQuery(List<String> terms, String locale, Query filter) {
@@ -570,14 +624,35 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         b.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
     }
 
-    private static String articleId(IndexSearcher searcher, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues dv = leaf.reader().getSortedDocValues(F_ARTICLE_ID);
-        if (dv == null || !dv.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("passage without article id: " + doc);
+    /**
+     * Article ids of the hits, read from doc values. Doc-values iterators only move forward, so the hits are visited
+     * in doc-id order with one iterator per segment (a fresh iterator per hit costs more than the search itself).
+     */
+    private static String[] articleIds(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            order[i] = i;
         }
-        return dv.lookupOrd(dv.ordValue()).utf8ToString();
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        String[] ids = new String[hits.length];
+        int currentLeaf = -1;
+        SortedDocValues dv = null;
+        LeafReaderContext leaf = null;
+        for (int i : order) {
+            int doc = hits[i].doc;
+            int leafIndex = ReaderUtil.subIndex(doc, leaves);
+            if (leafIndex != currentLeaf) {
+                currentLeaf = leafIndex;
+                leaf = leaves.get(leafIndex);
+                dv = leaf.reader().getSortedDocValues(F_ARTICLE_ID);
+            }
+            if (dv == null || !dv.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("passage without article id: " + doc);
+            }
+            ids[i] = dv.lookupOrd(dv.ordValue()).utf8ToString();
+        }
+        return ids;
     }
 
     /** Distinct analysed terms, in query order. */

@@ -62,7 +62,7 @@ public final class LocaleAnalyzers extends DelegatingAnalyzerWrapper {
             Map.entry("zh", CJKAnalyzer::new), Map.entry("ja", CJKAnalyzer::new), Map.entry("ko", CJKAnalyzer::new),
             Map.entry("ckb", SoraniAnalyzer::new), Map.entry("cs", CzechAnalyzer::new),
             Map.entry("da", DanishAnalyzer::new), Map.entry("de", GermanAnalyzer::new),
-            Map.entry("el", GreekAnalyzer::new), Map.entry("en", EnglishAnalyzer::new),
+            Map.entry("el", GreekAnalyzer::new), Map.entry("en", LocaleAnalyzers::english),
             Map.entry("es", SpanishAnalyzer::new), Map.entry("et", EstonianAnalyzer::new),
             Map.entry("eu", BasqueAnalyzer::new), Map.entry("fa", PersianAnalyzer::new),
             Map.entry("fi", FinnishAnalyzer::new), Map.entry("fr", FrenchAnalyzer::new),
@@ -77,6 +77,23 @@ public final class LocaleAnalyzers extends DelegatingAnalyzerWrapper {
             Map.entry("sr", SerbianAnalyzer::new), Map.entry("sv", SwedishAnalyzer::new),
             Map.entry("ta", TamilAnalyzer::new), Map.entry("te", TeluguAnalyzer::new),
             Map.entry("th", ThaiAnalyzer::new), Map.entry("tr", TurkishAnalyzer::new));
+
+    /**
+     * English with the Snowball stop list instead of Lucene's default 33 words: customers write questions ("how do I
+     * ..., can you tell me why my ...") whose pronouns and auxiliaries are frequent in help articles too. Left in,
+     * they add BM25 noise and make "share of query terms matched" (a confidence signal) meaningless.
+     */
+    static Analyzer english() {
+        try (var in = LocaleAnalyzers.class.getResourceAsStream("/org/apache/lucene/analysis/snowball/english_stop.txt")) {
+            if (in == null) {
+                return new EnglishAnalyzer();
+            }
+            var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
+            return new EnglishAnalyzer(org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(reader));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final Map<String, Analyzer> analyzers = new ConcurrentHashMap<>();
     private final Analyzer fallback = new StandardAnalyzer();

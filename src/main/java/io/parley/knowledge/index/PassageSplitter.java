@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class PassageSplitter {
 
-    static final int DEFAULT_TARGET_CHARS = 600;
-    static final int DEFAULT_MAX_CHARS = 900;
+    static final int DEFAULT_TARGET_CHARS = 1000;
+    static final int DEFAULT_MAX_CHARS = 1500;
     static final int DEFAULT_MIN_CHARS = 120;
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
