@@ -93,6 +93,8 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
     /** Whole-article fields live on the first passage document of each article only. */
     static final String F_ARTICLE = "article";
     static final String F_TITLE_VECTOR = "title_vector";
+    static final String F_EMBED_KEY = "embed_key";
+    static final String F_TITLE_EMBED_KEY = "title_embed_key";
 
     private static final int EMBED_BATCH = 128;
     private static final int SNIPPET_CHARS = 240;
@@ -221,7 +223,9 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
     }
 
     private static String signature(Options options, int dimension) {
-        return "schema=" + SCHEMA_VERSION + ";embedding=" + options.embedding().modelId() + ":" + dimension
+        return "schema=" + SCHEMA_VERSION + ";titles=" + (options.retrieval().titleVector() > 0)
+                + ";embedding=" + options.embedding().modelId() + ":" + dimension
+                + ":" + options.embedding().queryPrefix().hashCode() + ":" + options.embedding().passagePrefix().hashCode()
                 + ":" + new java.util.TreeSet<>(options.embedding().languages());
     }
 
@@ -279,11 +283,17 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         }
     }
 
-    /** Splits and embeds outside the write lock: embedding is the slow part and must not block other writers. */
+    /**
+     * Splits and embeds outside the write lock: embedding is the slow part and must not block other writers.
+     * Vectors of texts that are already in the index (same text, same model: the index signature pins the model) are
+     * reused, so re-importing an unchanged knowledge base, or editing one section of an article, embeds only what
+     * changed.
+     */
     private List<List<Document>> toDocuments(Collection<IndexableArticle> articles) {
         List<List<Passage>> passages = new ArrayList<>();
-        List<TextSegment> toEmbed = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         EmbeddingSupport emb = options.embedding();
+        boolean titles = embedsTitles();
         for (IndexableArticle a : articles) {
             List<Passage> ps = options.splitter().split(a.body());
             if (ps.isEmpty()) {
@@ -292,27 +302,100 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
             }
             passages.add(ps);
             if (emb.covers(a.locale())) {
-                toEmbed.add(TextSegment.from(emb.passagePrefix() + titleText(a)));
+                if (titles) {
+                    texts.add(emb.passagePrefix() + titleText(a));
+                }
                 for (Passage p : ps) {
-                    toEmbed.add(TextSegment.from(emb.passagePrefix() + embeddingText(a, p)));
+                    texts.add(emb.passagePrefix() + embeddingText(a, p));
                 }
             }
         }
-        List<Embedding> vectors = embedAll(toEmbed);
+        Map<String, float[]> known = knownVectors(texts);
+        List<TextSegment> toEmbed = texts.stream().filter(t -> !known.containsKey(embedKey(t))).distinct()
+                .map(TextSegment::from).toList();
+        List<Embedding> computed = embedAll(toEmbed);
+        for (int i = 0; i < toEmbed.size(); i++) {
+            known.put(embedKey(toEmbed.get(i).text()), computed.get(i).vector());
+        }
         List<List<Document>> result = new ArrayList<>();
         int v = 0;
         int ai = 0;
         for (IndexableArticle a : articles) {
             List<Document> docs = new ArrayList<>();
             boolean covered = emb.covers(a.locale());
-            float[] titleVector = covered ? vectors.get(v++).vector() : null;
+            String titleKey = covered && titles ? embedKey(texts.get(v++)) : null;
             for (Passage p : passages.get(ai)) {
-                docs.add(document(a, p, covered ? vectors.get(v++).vector() : null, titleVector));
+                String key = covered ? embedKey(texts.get(v++)) : null;
+                docs.add(document(a, p, key, key == null ? null : known.get(key), titleKey,
+                        titleKey == null ? null : known.get(titleKey)));
             }
             result.add(docs);
             ai++;
         }
         return result;
+    }
+
+    private boolean embedsTitles() {
+        return options.retrieval().titleVector() > 0;
+    }
+
+    /** Identifies an embedded text; 128 bits of SHA-256 make an accidental collision practically impossible. */
+    static String embedKey(String text) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Vectors already in the index for these texts, found by their keys (passage and title vectors alike). */
+    private Map<String, float[]> knownVectors(List<String> texts) {
+        Map<String, float[]> found = new HashMap<>();
+        if (texts.isEmpty()) {
+            return found;
+        }
+        Set<String> keys = new HashSet<>();
+        texts.forEach(t -> keys.add(embedKey(t)));
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                    lookup(leaf, F_EMBED_KEY, F_VECTOR, keys, found);
+                    lookup(leaf, F_TITLE_EMBED_KEY, F_TITLE_VECTOR, keys, found);
+                }
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    private static void lookup(LeafReaderContext leaf, String keyField, String vectorField, Set<String> keys,
+                               Map<String, float[]> found) throws IOException {
+        org.apache.lucene.index.Terms terms = leaf.reader().terms(keyField);
+        if (terms == null) {
+            return;
+        }
+        org.apache.lucene.index.TermsEnum te = terms.iterator();
+        org.apache.lucene.index.PostingsEnum postings = null;
+        for (String key : keys) {
+            if (found.containsKey(key) || !te.seekExact(new BytesRef(key))) {
+                continue;
+            }
+            postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+            int doc = postings.nextDoc();
+            if (doc == org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+                continue;
+            }
+            // A fresh iterator per key: vector iterators only move forward and keys come in no particular order.
+            org.apache.lucene.index.FloatVectorValues values = leaf.reader().getFloatVectorValues(vectorField);
+            if (values != null && values.advance(doc) == doc) {
+                found.put(key, values.vectorValue().clone());
+            }
+        }
     }
 
     /**
@@ -341,7 +424,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         return out;
     }
 
-    private Document document(IndexableArticle a, Passage p, float[] vector, float[] titleVector) {
+    private Document document(IndexableArticle a, Passage p, String key, float[] vector, String titleKey, float[] titleVector) {
         Document d = new Document();
         String locale = a.locale();
         d.add(new StringField(F_ARTICLE_ID, a.id(), Field.Store.YES));
@@ -367,12 +450,14 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         d.add(new TextField(LocaleAnalyzers.field(F_TEXT, locale), p.text(), Field.Store.NO));
         if (vector != null) {
             d.add(new KnnFloatVectorField(F_VECTOR, vector, VectorSimilarityFunction.COSINE));
+            d.add(new StringField(F_EMBED_KEY, key, Field.Store.NO));
         }
         if (p.ordinal() == 0) {
             d.add(new TextField(LocaleAnalyzers.field(F_ARTICLE, locale),
                     TextNormalizer.inlineMarkdownToText(a.title()) + "\n" + TextNormalizer.markdownToText(a.body()), Field.Store.NO));
             if (titleVector != null) {
                 d.add(new KnnFloatVectorField(F_TITLE_VECTOR, titleVector, VectorSimilarityFunction.COSINE));
+                d.add(new StringField(F_TITLE_EMBED_KEY, titleKey, Field.Store.NO));
             }
         }
         return d;

@@ -38,7 +38,7 @@ public record RetrievalSettings(Fusion fusion, int rrfK, double passageLexical, 
     }
 
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(Fusion.BLEND, 60, 0.5, 0.0, 0.5, 0.0, 2.0f, 1.5f, 100, "en");
+        return new RetrievalSettings(Fusion.BLEND, 60, 1.0, 0.0, 1.0, 0.0, 2.0f, 1.5f, 100, "en");
     }
 
     public RetrievalSettings withFusion(Fusion f) {

@@ -68,6 +68,12 @@ public final class Tune {
                     run("title boost " + t, articles, qs, new KnowledgeIndex.Options(bge, splitter, d.withWeights(1, 0, 1, 0).withBoosts(t, 1.5f)));
                 }
             }
+            case "combo" -> {
+                EmbeddingSupport noPrefix = new EmbeddingSupport(bge.model(), bge.modelId(), bge.languages(), "", "");
+                for (double lw : new double[]{1.0, 0.7, 0.5}) {
+                    run("no prefix lex=" + lw, articles, qs, new KnowledgeIndex.Options(noPrefix, splitter, d.withWeights(lw, 0, 1, 0)));
+                }
+            }
             case "prefix" -> {
                 EmbeddingSupport noPrefix = new EmbeddingSupport(bge.model(), bge.modelId(), bge.languages(), "", "");
                 run("prefix", articles, qs, new KnowledgeIndex.Options(bge, splitter, d.withWeights(1, 1, 1, 1)));

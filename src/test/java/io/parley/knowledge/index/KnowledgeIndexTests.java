@@ -159,9 +159,9 @@ class KnowledgeIndexTests {
         EmbeddingSupport emb = new EmbeddingSupport(model, "hashing-test", Set.of("en"), "", "");
         try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(emb))) {
             index.upsertAll(List.of(PASSWORD, INVOICES, article("sifre", "tr", "Şifre", "Şifrenizi Ayarlar sayfasında değiştirin.")));
-            // every English passage plus one title per English article; nothing for the Turkish one
+            // every English passage; nothing for the Turkish one
             int turkishPassages = 1;
-            assertThat(model.embedded).isEqualTo(index.passageCount() - turkishPassages + 2);
+            assertThat(model.embedded).isEqualTo(index.passageCount() - turkishPassages);
             assertThat(model.calls).isEqualTo(1); // one batch call
 
             SearchResult en = index.search("invoices billing", "en", 5);
@@ -179,6 +179,27 @@ class KnowledgeIndexTests {
             assertThat(tr.vectorsUsed()).isFalse();
             assertThat(slugs(tr)).containsExactly("sifre");
             assertThat(tr.hits().get(0).evidence().cosine()).isNaN();
+        }
+    }
+
+    @Test
+    void unchangedPassagesReuseTheirVectorsOnReindex() {
+        HashingEmbeddingModel model = new HashingEmbeddingModel();
+        EmbeddingSupport emb = new EmbeddingSupport(model, "hashing-test", Set.of("en"), "", "");
+        String longBody = "## One\n" + "Alpha section text that is long enough to be its own passage. ".repeat(3)
+                + "\n## Two\n" + "Beta section text that is long enough to be its own passage too. ".repeat(3);
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(emb))) {
+            index.upsert(article("two-sections", "en", "Two sections", longBody));
+            assertThat(index.passageCount()).isEqualTo(2);
+            assertThat(model.embedded).isEqualTo(2);
+
+            index.replaceAll(List.of(article("two-sections", "en", "Two sections", longBody)));
+            assertThat(model.embedded).isEqualTo(2); // nothing new to embed
+
+            index.upsert(article("two-sections", "en", "Two sections", longBody.replace("Beta", "Gamma")));
+            assertThat(model.embedded).isEqualTo(3); // only the changed section
+            assertThat(slugs(index.search("gamma", "en", 5))).containsExactly("two-sections");
+            assertThat(index.search("beta", "en", 5).hits()).allSatisfy(h -> assertThat(h.evidence().bm25Rank()).isZero());
         }
     }
 
