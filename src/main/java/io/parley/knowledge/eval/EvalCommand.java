@@ -1,0 +1,161 @@
+package io.parley.knowledge.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.parley.knowledge.index.ArticleRetriever;
+import io.parley.knowledge.index.EmbeddingSupport;
+import io.parley.knowledge.index.IndexableArticle;
+import io.parley.knowledge.index.KnowledgeIndex;
+import io.parley.knowledge.index.PlainBm25Retriever;
+import io.parley.knowledge.markdown.KnowledgeBaseContent;
+import io.parley.knowledge.markdown.KnowledgeBaseProblem;
+import io.parley.knowledge.markdown.MarkdownKnowledgeBase;
+
+/**
+ * {@code eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors]}
+ * <p>
+ * Builds a throw-away in-memory index from the knowledge-base folder, searches every question, and prints one JSON
+ * object with the figures (see {@link EvalResult#summary()}) on standard output. {@code --out} also writes a report
+ * with per-question details. {@code --baseline} uses plain BM25 (standard analyzer, whole articles) instead of the
+ * hybrid index; {@code --no-vectors} uses the hybrid index without the embedding model.
+ */
+public final class EvalCommand {
+
+    private EvalCommand() {
+    }
+
+    /** Returns the process exit code: 0 on success, 2 on bad arguments, 1 on failure. */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path kb = null;
+        Path questions = null;
+        Path report = null;
+        boolean baseline = false;
+        boolean noVectors = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "eval" -> {
+                    if (i != 0) {
+                        return usage(err, "unexpected argument 'eval'");
+                    }
+                }
+                case "--kb", "--questions", "--out" -> {
+                    if (i + 1 >= args.length) {
+                        return usage(err, a + " needs a value");
+                    }
+                    Path p = Path.of(args[++i]);
+                    if (a.equals("--kb")) {
+                        kb = p;
+                    } else if (a.equals("--questions")) {
+                        questions = p;
+                    } else {
+                        report = p;
+                    }
+                }
+                case "--baseline" -> baseline = true;
+                case "--no-vectors" -> noVectors = true;
+                default -> {
+                    return usage(err, "unknown argument '" + a + "'");
+                }
+            }
+        }
+        if (kb == null || questions == null) {
+            return usage(err, "--kb and --questions are required");
+        }
+        if (!Files.isDirectory(kb)) {
+            return usage(err, "knowledge-base folder not found: " + kb);
+        }
+        if (!Files.isRegularFile(questions)) {
+            return usage(err, "questions file not found: " + questions);
+        }
+        try {
+            EvalResult result = evaluate(kb, questions, baseline ? Mode.BASELINE : noVectors ? Mode.LEXICAL : Mode.HYBRID, err);
+            out.println(result.summaryJson());
+            if (report != null) {
+                writeReport(report, result);
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("eval failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    public enum Mode { HYBRID, LEXICAL, BASELINE }
+
+    /** Loads the KB, builds the index for the mode, and evaluates with the always-answer-top-hit decision. */
+    public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, PrintStream log) {
+        KnowledgeBaseContent content = MarkdownKnowledgeBase.read(kb);
+        for (KnowledgeBaseProblem p : content.problems()) {
+            log.println("skipped " + p.path() + ": " + p.reason());
+        }
+        List<EvalQuestion> questions = EvalQuestions.read(questionsFile);
+        List<IndexableArticle> articles = content.articles().stream().map(IndexableArticle::from).toList();
+        if (mode == Mode.BASELINE) {
+            long t0 = System.nanoTime();
+            try (PlainBm25Retriever r = new PlainBm25Retriever(articles)) {
+                double build = (System.nanoTime() - t0) / 1e9;
+                return EvalRunner.run(r, AnswerDecision.alwaysAnswerTopHit(), questions, "bm25-standard-whole-article", build);
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "parley-embed");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            EmbeddingSupport emb = mode == Mode.HYBRID ? EmbeddingSupport.bgeSmallEn(pool) : EmbeddingSupport.none();
+            return evaluate(articles, questions, KnowledgeIndex.Options.of(emb), AnswerDecision.alwaysAnswerTopHit(),
+                    mode == Mode.HYBRID ? "hybrid-bm25-" + emb.modelId() : "bm25-passages");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Builds an in-memory index with these options and evaluates it. */
+    public static EvalResult evaluate(List<IndexableArticle> articles, List<EvalQuestion> questions,
+                                      KnowledgeIndex.Options options, AnswerDecision decision, String name) {
+        long t0 = System.nanoTime();
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(options)) {
+            index.replaceAll(articles);
+            double build = (System.nanoTime() - t0) / 1e9;
+            return EvalRunner.run(index, decision, questions, name, build);
+        }
+    }
+
+    static void writeReport(Path file, EvalResult result) {
+        Map<String, Object> m = new LinkedHashMap<>(result.summary());
+        m.put("retriever", result.retriever());
+        m.put("build_seconds", EvalResult.round(result.buildSeconds()));
+        m.put("details", result.details());
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, EvalQuestions.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write report " + file, e);
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("eval: " + problem);
+        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors]");
+        return 2;
+    }
+}

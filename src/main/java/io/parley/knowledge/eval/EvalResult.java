@@ -1,0 +1,55 @@
+package io.parley.knowledge.eval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures of one evaluation run. Retrieval figures ({@code hitAt1}, {@code hitAt3}, {@code mrrAt10}) are over
+ * answerable questions. Decision figures partition all questions: {@code answeredCorrectShare} (answered with an
+ * expected article), {@code wrongAnswerShare} (answered with another article, including any answer to an unanswerable
+ * question), and the rest clarified or handed off. {@code unanswerableHandoffShare} is over unanswerable questions
+ * (clarify counts as not answering), null when the set has none.
+ */
+public record EvalResult(int questions, int answerable, double hitAt1, double hitAt3, double mrrAt10,
+                         double answeredCorrectShare, double wrongAnswerShare, Double unanswerableHandoffShare,
+                         double latencyMsP50, double latencyMsP95, String retriever, double buildSeconds,
+                         List<QuestionOutcome> details) {
+
+    /**
+     * @param rank          1-based rank of the first expected article among the hits (0 if not in the top 10 or
+     *                      unanswerable)
+     * @param decision      answered / clarify / handoff
+     * @param answeredSlug  slug answered with, or null
+     * @param topSlugs      slugs of the first hits
+     * @param latencyMs     search latency including the query embedding
+     */
+    public record QuestionOutcome(String id, String question, List<String> expected, int rank, String decision,
+                                  String answeredSlug, boolean correct, List<String> topSlugs, double latencyMs,
+                                  Map<String, Object> topEvidence) {
+    }
+
+    /** The summary as an ordered map with the keys of the eval contract (snake_case). */
+    public Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("questions", questions);
+        m.put("answerable", answerable);
+        m.put("hit_at_1", round(hitAt1));
+        m.put("hit_at_3", round(hitAt3));
+        m.put("mrr_at_10", round(mrrAt10));
+        m.put("answered_correct_share", round(answeredCorrectShare));
+        m.put("wrong_answer_share", round(wrongAnswerShare));
+        m.put("unanswerable_handoff_share", unanswerableHandoffShare == null ? null : round(unanswerableHandoffShare));
+        m.put("latency_ms_p50", round(latencyMsP50));
+        m.put("latency_ms_p95", round(latencyMsP95));
+        return m;
+    }
+
+    public String summaryJson() {
+        return EvalQuestions.JSON.writeValueAsString(summary());
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10000.0) / 10000.0;
+    }
+}

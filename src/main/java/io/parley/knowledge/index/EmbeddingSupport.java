@@ -1,0 +1,63 @@
+package io.parley.knowledge.index;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+
+/**
+ * The embedding model used for vector retrieval, and which languages it understands. Articles in other languages
+ * get no vectors and are found by their language's analyzer alone: an English-only model maps Turkish or Persian
+ * text to near-arbitrary vectors, which would add noise rather than recall.
+ *
+ * @param model         any LangChain4j embedding model, or null for none (BM25 only)
+ * @param modelId       identifies model and version; stored in the index so a model change triggers a rebuild
+ * @param languages     language codes (e.g. "en") the model covers; "*" means all
+ * @param queryPrefix   text put before a query before embedding (asymmetric models such as bge and e5 are trained
+ *                      with an instruction on the query side), "" for none
+ * @param passagePrefix text put before a passage before embedding, "" for none
+ */
+public record EmbeddingSupport(EmbeddingModel model, String modelId, Set<String> languages, String queryPrefix,
+                               String passagePrefix) {
+
+    /** The instruction bge-*-en-v1.5 models were trained with for short queries that retrieve passages. */
+    public static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+
+    public EmbeddingSupport {
+        languages = languages == null ? Set.of()
+                : languages.stream().map(LocaleAnalyzers::language).collect(Collectors.toUnmodifiableSet());
+        queryPrefix = queryPrefix == null ? "" : queryPrefix;
+        passagePrefix = passagePrefix == null ? "" : passagePrefix;
+        if (model != null) {
+            Objects.requireNonNull(modelId, "modelId");
+        }
+    }
+
+    /** No vectors: lexical retrieval only. */
+    public static EmbeddingSupport none() {
+        return new EmbeddingSupport(null, "none", Set.of(), "", "");
+    }
+
+    /** The default: bge-small-en-v1.5, quantized, running in process (ONNX), English only. */
+    public static EmbeddingSupport bgeSmallEn(Executor executor) {
+        EmbeddingModel model = executor == null ? new BgeSmallEnV15QuantizedEmbeddingModel()
+                : new BgeSmallEnV15QuantizedEmbeddingModel(executor);
+        return bgeSmallEn(model);
+    }
+
+    /** Wraps an already loaded bge-small-en-v1.5 model (it is thread-safe; share one per JVM). */
+    public static EmbeddingSupport bgeSmallEn(EmbeddingModel model) {
+        return new EmbeddingSupport(model, "bge-small-en-v1.5-q", Set.of("en"), BGE_QUERY_INSTRUCTION, "");
+    }
+
+    public boolean enabled() {
+        return model != null;
+    }
+
+    public boolean covers(String locale) {
+        return model != null && (languages.contains("*") || languages.contains(LocaleAnalyzers.language(locale)));
+    }
+}

@@ -1,0 +1,19 @@
+package io.parley.knowledge.index;
+
+/**
+ * The raw signals behind one article hit, for calibrating the answer / hand-off decision. Ranks are 1-based among
+ * articles; 0 means the article was not retrieved by that method.
+ *
+ * @param bm25Rank           rank of the article in the lexical (BM25) list, 0 if absent
+ * @param bm25Score          BM25 score of the article's best passage (title and section fields included), 0 if absent
+ * @param bm25TopScore       BM25 score of the best article for this query, for relative comparisons
+ * @param vectorRank         rank of the article in the vector list, 0 if absent or no vectors for this locale
+ * @param cosine             cosine similarity between the query and the article's closest passage, NaN if absent
+ * @param queryTermCoverage  share of the distinct analysed query terms found in the best passage (with its titles)
+ * @param titleTermCoverage  share of the distinct analysed query terms found in the article title
+ * @param queryTerms         number of distinct analysed query terms (after stop words and stemming)
+ * @param matchingPassages   how many of the article's passages were retrieved by either method
+ */
+public record SearchEvidence(int bm25Rank, float bm25Score, float bm25TopScore, int vectorRank, float cosine,
+                             float queryTermCoverage, float titleTermCoverage, int queryTerms, int matchingPassages) {
+}
