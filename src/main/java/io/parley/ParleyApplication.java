@@ -15,6 +15,10 @@ import org.springframework.context.annotation.Bean;
 public class ParleyApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("eval")) {
+            // evaluation needs no server and no database: it indexes a folder in memory and exits
+            System.exit(io.parley.knowledge.eval.EvalCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(ParleyApplication.class, args);
     }
 

@@ -54,6 +54,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/widget/sessions").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        // published help articles are public, like a help centre
+                        .requestMatchers(HttpMethod.GET, "/api/search", "/api/help/**").permitAll()
                         .requestMatchers("/api/widget/**").hasRole("CUSTOMER")
                         // staff principals carry implied roles too (an ADMIN also has AGENT and WRITER)
                         .requestMatchers("/api/auth/**").hasAnyRole(STAFF_ROLES)
@@ -82,6 +84,8 @@ class SecurityConfiguration {
         config.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/widget/**", config);
+        source.registerCorsConfiguration("/api/search", config);
+        source.registerCorsConfiguration("/api/help/**", config);
         // the widget's own modules and its browser libraries are loaded cross-origin as ES modules
         source.registerCorsConfiguration("/widget/**", config);
         source.registerCorsConfiguration("/webjars/**", config);

@@ -42,7 +42,15 @@ public final class TestDatabase {
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties()));
+            java.util.Map<String, Object> properties = new java.util.HashMap<>(properties());
+            try {
+                // every context gets its own index: two writers cannot share a Lucene directory
+                properties.put("parley.knowledge.index-dir", java.nio.file.Files.createTempDirectory("parley-index").toString());
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties));
         }
     }
 }

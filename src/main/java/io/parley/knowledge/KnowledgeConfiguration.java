@@ -1,0 +1,51 @@
+package io.parley.knowledge;
+
+import java.util.Set;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.parley.knowledge.index.EmbeddingSupport;
+import io.parley.knowledge.index.KnowledgeIndex;
+import io.parley.knowledge.index.RetrievalSettings;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Which embedding model the index uses, from {@code parley.knowledge.embedding.*}. */
+@Configuration(proxyBeanMethods = false)
+class KnowledgeConfiguration {
+
+    @Bean
+    KnowledgeIndex.Options knowledgeIndexOptions(KnowledgeProperties properties) {
+        return KnowledgeIndex.Options.of(embedding(properties.embedding()))
+                .withRetrieval(RetrievalSettings.defaults().withDefaultLocale(properties.defaultLocale()));
+    }
+
+    static EmbeddingSupport embedding(KnowledgeProperties.Embedding config) {
+        return switch (config.model().toLowerCase()) {
+            case "none" -> EmbeddingSupport.none();
+            case "openai", "ollama" -> {
+                // Ollama serves the OpenAI embeddings API under /v1, so one client covers both
+                EmbeddingModel model = dev.langchain4j.model.openai.OpenAiEmbeddingModel.builder()
+                        .baseUrl(config.baseUrl()).modelName(config.modelName())
+                        .apiKey(config.apiKey() == null || config.apiKey().isBlank() ? "none" : config.apiKey()).build();
+                yield new EmbeddingSupport(model, config.model() + ":" + config.modelName(),
+                        config.languages().isEmpty() ? Set.of("*") : config.languages(), "", "");
+            }
+            case "bge-small-en-v15-q" -> EmbeddingSupport.bgeSmallEn(SharedModels.bgeSmallEn());
+            default -> throw new IllegalArgumentException("parley.knowledge.embedding.model must be bge-small-en-v15-q, "
+                    + "openai, ollama or none, not " + config.model());
+        };
+    }
+
+    /** The in-process model takes a second to load and is thread-safe: one per JVM, shared by every context. */
+    static final class SharedModels {
+        private static EmbeddingModel bge;
+
+        static synchronized EmbeddingModel bgeSmallEn() {
+            if (bge == null) {
+                bge = new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel();
+            }
+            return bge;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.parley.knowledge;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.parley.knowledge.index.ArticleRetriever;
+import io.parley.knowledge.index.IndexStatus;
+import io.parley.knowledge.index.IndexableArticle;
+import io.parley.knowledge.index.KnowledgeIndex;
+import io.parley.knowledge.index.SearchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Search over published articles, kept in step with PostgreSQL: at start-up the index is opened (recreated when
+ * corrupt) and reconciled with the database, which is cheap because vectors of unchanged passages are reused; then
+ * every publish, edit, unpublish or delete is applied right after its transaction commits, so it is searchable (or
+ * gone) well within a second.
+ */
+@Service
+public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeSearch.class);
+
+    private final Articles articles;
+    private final KnowledgeProperties properties;
+    private final KnowledgeIndex index;
+
+    KnowledgeSearch(Articles articles, KnowledgeProperties properties, KnowledgeIndex.Options options) {
+        this.articles = articles;
+        this.properties = properties;
+        this.index = open(properties, options);
+        if (index.openedStatus() != IndexStatus.READY) {
+            log.info("Knowledge index at {} is {}; rebuilding it from the database", properties.indexDir(), index.openedStatus());
+        }
+        // the database may have changed while the index was not watching (restored backup, another node, a crash)
+        rebuild();
+    }
+
+    private static KnowledgeIndex open(KnowledgeProperties properties, KnowledgeIndex.Options options) {
+        try {
+            return KnowledgeIndex.open(properties.indexDir(), options);
+        }
+        catch (UncheckedIOException | IllegalStateException e) {
+            log.warn("Knowledge index at {} could not be opened ({}); starting over", properties.indexDir(), e.getMessage());
+            deleteRecursively(properties.indexDir());
+            return KnowledgeIndex.open(properties.indexDir(), options);
+        }
+    }
+
+    @Override
+    public SearchResult search(String query, String locale, int limit) {
+        return index.search(query, locale, limit);
+    }
+
+    /** Re-reads every published article from PostgreSQL into the index. */
+    public int rebuild() {
+        List<IndexableArticle> all;
+        try (Stream<Article> published = articles.streamAllPublished()) {
+            all = published.map(this::indexable).toList();
+        }
+        index.replaceAll(all);
+        log.info("Knowledge index rebuilt from the database: {} articles, {} passages", index.articleCount(), index.passageCount());
+        return all.size();
+    }
+
+    public int articleCount() {
+        return index.articleCount();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ArticlePublished event) {
+        articles.findPublished(event.articleId()).ifPresentOrElse(a -> index.upsert(indexable(a)),
+                () -> index.delete(event.articleId().toString()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ArticleWithdrawn event) {
+        index.delete(event.articleId().toString());
+    }
+
+    IndexableArticle indexable(Article a) {
+        String url = a.sourceUrl() != null && !a.sourceUrl().isBlank() ? a.sourceUrl() : properties.urlFor(a.locale(), a.slug());
+        return new IndexableArticle(a.id().toString(), a.slug(), a.locale(), a.title(), a.body(), a.tags(),
+                a.status() == ArticleStatus.PUBLISHED, url);
+    }
+
+    @Override
+    public void destroy() {
+        index.close();
+    }
+
+    private static void deleteRecursively(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
