@@ -36,10 +36,22 @@ public final class EvalCommand {
 
     /** Returns the process exit code: 0 on success, 2 on bad arguments, 1 on failure. */
     public static int run(String[] args) {
-        return run(args, System.out, System.err);
+        return run(args, AnswerDecision.alwaysAnswerTopHit());
+    }
+
+    /**
+     * Runs with the bot's answer decision (the application's entry point passes the assistant's calibrated one);
+     * {@code --always-answer} scores retrieval alone by answering every question with its top hit.
+     */
+    public static int run(String[] args, AnswerDecision decision) {
+        return run(args, decision, System.out, System.err);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, AnswerDecision.alwaysAnswerTopHit(), out, err);
+    }
+
+    static int run(String[] args, AnswerDecision decision, PrintStream out, PrintStream err) {
         Path kb = null;
         Path questions = null;
         Path report = null;
@@ -67,6 +79,7 @@ public final class EvalCommand {
                     }
                 }
                 case "--baseline" -> baseline = true;
+                case "--always-answer" -> decision = AnswerDecision.alwaysAnswerTopHit();
                 case "--no-vectors" -> noVectors = true;
                 default -> {
                     return usage(err, "unknown argument '" + a + "'");
@@ -83,7 +96,8 @@ public final class EvalCommand {
             return usage(err, "questions file not found: " + questions);
         }
         try {
-            EvalResult result = evaluate(kb, questions, baseline ? Mode.BASELINE : noVectors ? Mode.LEXICAL : Mode.HYBRID, err);
+            EvalResult result = evaluate(kb, questions, baseline ? Mode.BASELINE : noVectors ? Mode.LEXICAL : Mode.HYBRID,
+                    decision, err);
             out.println(result.summaryJson());
             if (report != null) {
                 writeReport(report, result);
@@ -99,6 +113,11 @@ public final class EvalCommand {
 
     /** Loads the KB, builds the index for the mode, and evaluates with the always-answer-top-hit decision. */
     public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, PrintStream log) {
+        return evaluate(kb, questionsFile, mode, AnswerDecision.alwaysAnswerTopHit(), log);
+    }
+
+    /** Loads the KB, builds the index for the mode, and evaluates with {@code decision} (the baseline always answers). */
+    public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, AnswerDecision decision, PrintStream log) {
         KnowledgeBaseContent content = MarkdownKnowledgeBase.read(kb);
         for (KnowledgeBaseProblem p : content.problems()) {
             log.println("skipped " + p.path() + ": " + p.reason());
@@ -119,7 +138,7 @@ public final class EvalCommand {
         });
         try {
             EmbeddingSupport emb = mode == Mode.HYBRID ? EmbeddingSupport.bgeSmallEn(pool) : EmbeddingSupport.none();
-            return evaluate(articles, questions, KnowledgeIndex.Options.of(emb), AnswerDecision.alwaysAnswerTopHit(),
+            return evaluate(articles, questions, KnowledgeIndex.Options.of(emb), decision,
                     mode == Mode.HYBRID ? "hybrid-bm25-" + emb.modelId() : "bm25-passages");
         } finally {
             pool.shutdownNow();
@@ -155,7 +174,7 @@ public final class EvalCommand {
 
     private static int usage(PrintStream err, String problem) {
         err.println("eval: " + problem);
-        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors]");
+        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors] [--always-answer]");
         return 2;
     }
 }

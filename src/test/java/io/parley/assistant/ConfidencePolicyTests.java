@@ -1,0 +1,61 @@
+package io.parley.assistant;
+
+import java.util.List;
+
+import io.parley.assistant.decision.ConfidencePolicy;
+import io.parley.knowledge.eval.AnswerDecision;
+import io.parley.knowledge.index.ArticleHit;
+import io.parley.knowledge.index.SearchEvidence;
+import io.parley.knowledge.index.SearchResult;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfidencePolicyTests {
+
+    private final ConfidencePolicy policy = ConfidencePolicy.calibrated();
+
+    @Test
+    void answersWhenTheBestArticleIsCloseAndClearlyAheadOfTheRunnerUp() {
+        var decision = policy.decide("q", result(hit("a", 2.0, 0.82f, 0.7f), hit("b", 1.4, 0.74f, 0.4f)));
+        assertThat(decision).isInstanceOfSatisfying(AnswerDecision.Answered.class,
+                answered -> assertThat(answered.article().slug()).isEqualTo("a"));
+    }
+
+    @Test
+    void asksWhichArticleIsMeantWhenTwoAreEquallyClose() {
+        var decision = policy.decide("q", result(hit("a", 2.0, 0.80f, 0.6f), hit("b", 1.95, 0.79f, 0.6f),
+                hit("c", 1.5, 0.60f, 0.2f)));
+        assertThat(decision).isInstanceOfSatisfying(AnswerDecision.Clarify.class,
+                clarify -> assertThat(clarify.options()).extracting(ArticleHit::slug).containsExactly("a", "b"));
+    }
+
+    @Test
+    void handsOffWhenNothingIsCloseEnough() {
+        assertThat(policy.decide("q", result(hit("a", 2.0, 0.62f, 0.3f), hit("b", 1.2, 0.55f, 0.2f))))
+                .isInstanceOfSatisfying(AnswerDecision.HandOff.class, h -> assertThat(h.reason()).isEqualTo("missing_knowledge"));
+        assertThat(policy.decide("q", result())).isInstanceOf(AnswerDecision.HandOff.class);
+    }
+
+    @Test
+    void languagesWithoutVectorsNeedTheQuestionCoveredByThePassage() {
+        var covered = policy.decide("q", result(lexical("a", 2.0, 0.8f), lexical("b", 1.0, 0.3f)));
+        var partial = policy.decide("q", result(lexical("a", 2.0, 0.4f), lexical("b", 1.0, 0.3f)));
+        assertThat(covered).isInstanceOf(AnswerDecision.Answered.class);
+        assertThat(partial).isInstanceOf(AnswerDecision.HandOff.class);
+    }
+
+    private static SearchResult result(ArticleHit... hits) {
+        return new SearchResult("q", "en", "en", false, true, List.of(hits), 1_000_000);
+    }
+
+    private static ArticleHit hit(String slug, double score, float cosine, float coverage) {
+        return new ArticleHit(slug, slug, "en", slug, null, score, "", "text", "text",
+                new SearchEvidence(1, 10f, 10f, 1, cosine, coverage, 0f, 5, 1));
+    }
+
+    private static ArticleHit lexical(String slug, double score, float coverage) {
+        return new ArticleHit(slug, slug, "tr", slug, null, score, "", "text", "text",
+                new SearchEvidence(1, 10f, 10f, 0, Float.NaN, coverage, 0f, 5, 1));
+    }
+}
