@@ -1,0 +1,67 @@
+package io.parley.assistant;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+
+/**
+ * Settings of the assistant module ({@code parley.assistant.*}).
+ *
+ * @param botName the name the bot introduces itself with and signs as (default {@code Parley})
+ * @param llm the optional language model that writes grounded answers and hand-off summaries; without it the bot
+ *     answers extractively
+ */
+@ConfigurationProperties("parley.assistant")
+public record AssistantProperties(String botName, Llm llm) {
+
+    public AssistantProperties {
+        botName = StringUtils.hasText(botName) ? botName.strip() : "Parley";
+        llm = llm == null ? Llm.disabled() : llm;
+    }
+
+    /**
+     * An OpenAI-compatible chat completions endpoint ({@code parley.assistant.llm.*}).
+     *
+     * @param provider {@code openai} (default) or {@code ollama}; both use the same OpenAI-compatible client,
+     *     ollama just needs no API key
+     * @param baseUrl the API root including the version, e.g. {@code https://api.openai.com/v1} or
+     *     {@code http://localhost:11434/v1}; empty (default) disables the LLM
+     * @param model the model name, e.g. {@code gpt-4o-mini} or {@code llama3.1:8b}; defaults to {@code gpt-4o-mini}
+     *     for openai and is required for ollama
+     * @param apiKey the bearer key for openai; ignored by ollama
+     * @param timeout the longest the bot waits for one model reply, retries included (default 8 seconds); past it
+     *     the bot falls back to an extractive answer or a hand-off
+     * @param temperature sampling temperature (default 0.0: grounded answers should not be creative)
+     * @param maxTokens the most tokens one reply may use (default 400); a reply cut off at this limit is discarded
+     * @param maxSources how many retrieved passages the model is shown, best first (default 4)
+     * @param maxRetries retries of a failed request (429, 5xx, network) within {@code timeout} (default 1)
+     * @param maxConcurrent model calls in flight at once (default 4); further calls wait, and their waiting counts
+     *     against {@code timeout}
+     */
+    public record Llm(String provider, String baseUrl, String model, String apiKey, Duration timeout,
+            Double temperature, Integer maxTokens, Integer maxSources, Integer maxRetries, Integer maxConcurrent) {
+
+        public Llm {
+            provider = StringUtils.hasText(provider) ? provider.strip().toLowerCase(java.util.Locale.ROOT) : "openai";
+            baseUrl = baseUrl == null ? "" : baseUrl.strip();
+            model = StringUtils.hasText(model) ? model.strip() : ("openai".equals(provider) ? "gpt-4o-mini" : "");
+            apiKey = apiKey == null ? "" : apiKey.strip();
+            timeout = timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(8) : timeout;
+            temperature = temperature == null || temperature < 0 ? 0.0 : temperature;
+            maxTokens = maxTokens == null || maxTokens <= 0 ? 400 : maxTokens;
+            maxSources = maxSources == null || maxSources <= 0 ? 4 : maxSources;
+            maxRetries = maxRetries == null || maxRetries < 0 ? 1 : maxRetries;
+            maxConcurrent = maxConcurrent == null || maxConcurrent <= 0 ? 4 : maxConcurrent;
+        }
+
+        /** No endpoint: the bot answers extractively and writes no summaries. */
+        public static Llm disabled() {
+            return new Llm(null, null, null, null, null, null, null, null, null, null);
+        }
+
+        public boolean enabled() {
+            return !baseUrl.isEmpty();
+        }
+    }
+}
