@@ -11,13 +11,27 @@ import org.springframework.util.StringUtils;
  * @param botName the name the bot introduces itself with and signs as (default {@code Parley})
  * @param llm the optional language model that writes grounded answers and hand-off summaries; without it the bot
  *     answers extractively
+ * @param enabled whether the bot answers customers at all (default true); false leaves every conversation to people
+ * @param sensitiveTopics topics that always go to a person, each with its reason code and phrases in any language;
+ *     replaces the defaults (billing disputes and refund requests, account security and identity checks, legal,
+ *     outages) when set
+ * @param decision the calibrated thresholds of the answer / clarify / hand-off decision (see docs/BENCHMARKS.md);
+ *     change them only after measuring with the {@code eval} command
+ * @param threads how many customer messages the bot works on at once (default 4)
  */
 @ConfigurationProperties("parley.assistant")
-public record AssistantProperties(String botName, Llm llm) {
+public record AssistantProperties(String botName, Llm llm, Boolean enabled,
+        java.util.List<io.parley.assistant.intent.SensitiveTopics.Topic> sensitiveTopics,
+        io.parley.assistant.decision.ConfidencePolicy.Thresholds decision, Integer threads) {
 
     public AssistantProperties {
         botName = StringUtils.hasText(botName) ? botName.strip() : "Parley";
         llm = llm == null ? Llm.disabled() : llm;
+        enabled = enabled == null || enabled;
+        sensitiveTopics = sensitiveTopics == null || sensitiveTopics.isEmpty()
+                ? io.parley.assistant.intent.SensitiveTopics.DEFAULTS : java.util.List.copyOf(sensitiveTopics);
+        decision = decision == null ? io.parley.assistant.decision.ConfidencePolicy.Thresholds.calibrated() : decision;
+        threads = threads == null || threads <= 0 ? 4 : threads;
     }
 
     /**

@@ -145,6 +145,26 @@ public class Conversations {
         return get(conversationId);
     }
 
+    /**
+     * Passes the conversation from the bot to a person: the bot falls silent at once (the switch happens under the
+     * conversation's lock) and {@link HumanRequested} tells the handoff module. A second request while a human
+     * already responds changes nothing.
+     *
+     * @return true when this call handed the conversation over
+     */
+    @Transactional
+    public boolean requestHuman(UUID conversationId, String reason, String question) {
+        Conversation conversation = repository.lock(conversationId)
+                .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
+        if (!conversation.botResponds()) {
+            return false;
+        }
+        repository.setResponder(conversationId, Responder.HUMAN);
+        events.publishEvent(new ResponderChanged(conversationId, Responder.HUMAN));
+        events.publishEvent(new HumanRequested(conversationId, conversation.customerId(), reason, question));
+        return true;
+    }
+
     /** The last {@code count} messages in seq order. */
     public List<ChatMessage> recentMessages(UUID conversationId, int count) {
         return repository.recentMessages(conversationId, count);

@@ -31,6 +31,13 @@ class ConfidencePolicyTests {
     }
 
     @Test
+    void asksAboutTheOnlyPlausibleArticleWhenNotSureOfIt() {
+        var decision = policy.decide("q", result(hit("a", 2.0, 0.73f, 0.5f), hit("b", 1.9, 0.60f, 0.2f)));
+        assertThat(decision).isInstanceOfSatisfying(AnswerDecision.Clarify.class,
+                clarify -> assertThat(clarify.options()).extracting(ArticleHit::slug).containsExactly("a"));
+    }
+
+    @Test
     void handsOffWhenNothingIsCloseEnough() {
         assertThat(policy.decide("q", result(hit("a", 2.0, 0.62f, 0.3f), hit("b", 1.2, 0.55f, 0.2f))))
                 .isInstanceOfSatisfying(AnswerDecision.HandOff.class, h -> assertThat(h.reason()).isEqualTo("missing_knowledge"));
@@ -41,6 +48,8 @@ class ConfidencePolicyTests {
     void languagesWithoutVectorsNeedTheQuestionCoveredByThePassage() {
         var covered = policy.decide("q", result(lexical("a", 2.0, 0.8f), lexical("b", 1.0, 0.3f)));
         var partial = policy.decide("q", result(lexical("a", 2.0, 0.4f), lexical("b", 1.0, 0.3f)));
+        var unsure = policy.decide("q", result(lexical("a", 2.0, 0.6f), lexical("b", 1.0, 0.3f)));
+        assertThat(unsure).isInstanceOf(AnswerDecision.Clarify.class);
         assertThat(covered).isInstanceOf(AnswerDecision.Answered.class);
         assertThat(partial).isInstanceOf(AnswerDecision.HandOff.class);
     }

@@ -14,10 +14,13 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Chat mechanics alone (seqs, resend, resume): the bot is switched off so its replies do not interleave. */
 @ParleyIntegrationTest
+@TestPropertySource(properties = "parley.assistant.enabled=false")
 class ChatStompIntegrationTests {
 
     static final String ACKS = "/user/queue/acks";

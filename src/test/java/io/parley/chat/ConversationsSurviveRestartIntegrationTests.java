@@ -55,7 +55,7 @@ class ConversationsSurviveRestartIntegrationTests {
 
     private static ConfigurableApplicationContext start(Path postgresData) {
         return new SpringApplicationBuilder(ParleyApplication.class)
-                .run("--server.port=0", "--parley.database.embedded-data-dir=" + postgresData,
+                .run("--server.port=0", "--parley.database.embedded-data-dir=" + postgresData, "--parley.assistant.enabled=false",
                         "--parley.knowledge.index-dir=" + postgresData.resolveSibling("index"));
     }
 

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The customer widget in a real headless Chromium against the whole application: the demo page at {@code /}
  * embeds it with one script tag. Each step leaves a screenshot under target/screenshots/.
  */
+// widget mechanics with exact transcripts: the bot stays off here (it is tested over STOMP in the assistant tests)
+@TestPropertySource(properties = "parley.assistant.enabled=false")
 @ParleyIntegrationTest
 class WidgetBrowserIntegrationTests {
 

@@ -70,7 +70,8 @@ public final class ConfidencePolicy implements AnswerDecision {
                 options.add(hit);
             }
         }
-        return options.size() >= 2 ? new Clarify(options) : new HandOff("missing_knowledge");
+        // one plausible article the policy is not sure of is still worth a "is this what you mean?"
+        return options.isEmpty() ? new HandOff("missing_knowledge") : new Clarify(options);
     }
 
     /** How sure the policy is, 0..1, for logs and the agent's view; only the thresholds decide. */

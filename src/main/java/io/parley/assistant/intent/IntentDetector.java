@@ -51,10 +51,10 @@ public final class IntentDetector {
         }
         if (awaitingFeedback) {
             String[] rest = remove(remove(words, filler), smallTalk.get(Intent.THANKS));
-            if (rest.length <= 3 && covers(rest, deny)) {
+            if (rest.length <= 6 && covers(rest, deny)) {
                 return Intent.DENY;
             }
-            if (rest.length <= 3 && (covers(rest, affirm) || rest.length == 0)) {
+            if (rest.length <= 6 && (covers(rest, affirm) || rest.length == 0)) {
                 return Intent.AFFIRM;
             }
         }

@@ -14,7 +14,8 @@ public final class LanguageDetector {
 
     private static final Map<String, Set<String>> COMMON_WORDS = Map.of(
             "en", Set.of("the", "a", "an", "is", "are", "i", "my", "to", "how", "do", "can", "what", "why", "it", "you",
-                    "and", "of", "in", "for", "with", "not", "does", "on", "me", "this", "hello", "hi", "thanks", "please"),
+                    "and", "of", "in", "for", "with", "not", "does", "on", "me", "this", "hello", "hi", "thanks", "please",
+                    "that", "didnt", "dont", "was", "have", "has", "be", "will", "would", "there", "where", "when", "your", "help"),
             "tr", Set.of("bir", "ve", "bu", "ne", "nasıl", "nasil", "mi", "mı", "mu", "mü", "için", "icin", "ile", "de",
                     "da", "ben", "benim", "var", "yok", "değil", "degil", "merhaba", "teşekkürler", "tesekkurler", "lütfen",
                     "lutfen", "neden", "hesabımı", "hesabimi", "şifremi", "sifremi", "nerede", "nedir"),
@@ -29,6 +30,18 @@ public final class LanguageDetector {
     }
 
     public static Optional<String> detect(String text) {
+        return detect(text, 1);
+    }
+
+    /**
+     * Like {@link #detect(String)}, but only when the evidence is strong (a script of its own, or at least two
+     * common words and twice the runner-up's score): enough to override the language the widget said.
+     */
+    public static Optional<String> detectConfidently(String text) {
+        return detect(text, 2);
+    }
+
+    private static Optional<String> detect(String text, double minimumScore) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -76,7 +89,8 @@ public final class LanguageDetector {
         scores.merge("fr", 1.5 * count(lower, "èêàœ"), Double::sum);
         var best = scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         double second = scores.values().stream().sorted((a, b) -> Double.compare(b, a)).skip(1).findFirst().orElse(0.0);
-        if (best.getValue() < 1 || best.getValue() - second < 0.5) {
+        if (best.getValue() < minimumScore || best.getValue() - second < 0.5 * minimumScore
+                || minimumScore > 1 && best.getValue() < 2 * second) {
             return Optional.empty();
         }
         return Optional.of(best.getKey());

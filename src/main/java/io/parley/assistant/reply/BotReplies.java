@@ -10,11 +10,12 @@ public final class BotReplies {
 
     public enum Key {
         GREETING, GREETING_NAMED, THANKS, GOODBYE, ASK_FEEDBACK, YES, NO, TALK_TO_PERSON, GLAD, CLARIFY, DONT_KNOW,
-        HANDOFF, HANDOFF_SENSITIVE, FRUSTRATION_OFFER, NEXT_BEST, UNHELPFUL_OFFER, READ_MORE, FROM_ARTICLE, NONE_OF_THESE
+        HANDOFF, HANDOFF_SENSITIVE, CLARIFY_ONE, FRUSTRATION_OFFER, NEXT_BEST, UNHELPFUL_OFFER, READ_MORE, FROM_ARTICLE, NONE_OF_THESE
     }
 
     private static final Map<String, Map<Key, String>> TEXTS = Map.of(
             "en", Map.ofEntries(
+                    Map.entry(Key.CLARIFY_ONE, "Is this what you are looking for?"),
                     Map.entry(Key.GREETING, "Hi! How can I help you today?"),
                     Map.entry(Key.GREETING_NAMED, "Hi %s! How can I help you today?"),
                     Map.entry(Key.THANKS, "You're welcome! Is there anything else I can help with?"),
@@ -35,6 +36,7 @@ public final class BotReplies {
                     Map.entry(Key.FROM_ARTICLE, "From “%s”:"),
                     Map.entry(Key.NONE_OF_THESE, "None of these")),
             "tr", Map.ofEntries(
+                    Map.entry(Key.CLARIFY_ONE, "Aradığınız bu mu?"),
                     Map.entry(Key.GREETING, "Merhaba! Size bugün nasıl yardımcı olabilirim?"),
                     Map.entry(Key.GREETING_NAMED, "Merhaba %s! Size bugün nasıl yardımcı olabilirim?"),
                     Map.entry(Key.THANKS, "Rica ederim! Yardımcı olabileceğim başka bir konu var mı?"),
@@ -55,6 +57,7 @@ public final class BotReplies {
                     Map.entry(Key.FROM_ARTICLE, "“%s” makalesinden:"),
                     Map.entry(Key.NONE_OF_THESE, "Hiçbiri")),
             "fa", Map.ofEntries(
+                    Map.entry(Key.CLARIFY_ONE, "آیا دنبال این هستید؟"),
                     Map.entry(Key.GREETING, "سلام! امروز چطور می‌توانم کمکتان کنم؟"),
                     Map.entry(Key.GREETING_NAMED, "سلام %s! امروز چطور می‌توانم کمکتان کنم؟"),
                     Map.entry(Key.THANKS, "خواهش می‌کنم! کار دیگری هست که بتوانم انجام دهم؟"),
@@ -75,6 +78,7 @@ public final class BotReplies {
                     Map.entry(Key.FROM_ARTICLE, "از مقالهٔ «%s»:"),
                     Map.entry(Key.NONE_OF_THESE, "هیچ‌کدام")),
             "de", Map.ofEntries(
+                    Map.entry(Key.CLARIFY_ONE, "Suchen Sie danach?"),
                     Map.entry(Key.GREETING, "Hallo! Wie kann ich Ihnen heute helfen?"),
                     Map.entry(Key.GREETING_NAMED, "Hallo %s! Wie kann ich Ihnen heute helfen?"),
                     Map.entry(Key.THANKS, "Gern geschehen! Kann ich sonst noch helfen?"),
@@ -95,6 +99,7 @@ public final class BotReplies {
                     Map.entry(Key.FROM_ARTICLE, "Aus „%s“:"),
                     Map.entry(Key.NONE_OF_THESE, "Keiner davon")),
             "es", Map.ofEntries(
+                    Map.entry(Key.CLARIFY_ONE, "¿Es esto lo que buscas?"),
                     Map.entry(Key.GREETING, "¡Hola! ¿En qué puedo ayudarte hoy?"),
                     Map.entry(Key.GREETING_NAMED, "¡Hola, %s! ¿En qué puedo ayudarte hoy?"),
                     Map.entry(Key.THANKS, "¡De nada! ¿Hay algo más en lo que pueda ayudarte?"),
@@ -115,6 +120,7 @@ public final class BotReplies {
                     Map.entry(Key.FROM_ARTICLE, "De «%s»:"),
                     Map.entry(Key.NONE_OF_THESE, "Ninguno")),
             "fr", Map.ofEntries(
+                    Map.entry(Key.CLARIFY_ONE, "Est-ce ce que vous cherchez ?"),
                     Map.entry(Key.GREETING, "Bonjour ! Comment puis-je vous aider aujourd'hui ?"),
                     Map.entry(Key.GREETING_NAMED, "Bonjour %s ! Comment puis-je vous aider aujourd'hui ?"),
                     Map.entry(Key.THANKS, "Avec plaisir ! Puis-je vous aider pour autre chose ?"),

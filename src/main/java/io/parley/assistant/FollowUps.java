@@ -1,0 +1,33 @@
+package io.parley.assistant;
+
+import java.util.Set;
+
+import io.parley.assistant.language.TextNormalizer;
+
+/**
+ * Turns a follow-up ("and on the yearly plan?", "peki mobilde?", "و برای پلن سالانه؟") into a question the search
+ * understands, by putting the previous question in front of it. Only short messages or ones that open like a
+ * follow-up are combined; a new full question stands alone.
+ */
+final class FollowUps {
+
+    private static final Set<String> OPENERS = Set.of("and", "also", "what about", "how about", "what if", "same for",
+            "but", "then", "ve", "peki", "ya", "bir de", "و", "اما", "پس", "چطور", "und", "aber", "y", "et");
+    private static final int SHORT = 5;
+
+    private FollowUps() {
+    }
+
+    static String effectiveQuery(String text, String previousQuestion) {
+        if (previousQuestion == null || previousQuestion.isBlank()) {
+            return text;
+        }
+        String normalized = TextNormalizer.normalize(text);
+        String[] words = normalized.isEmpty() ? new String[0] : normalized.split(" ");
+        boolean opener = OPENERS.stream().anyMatch(o -> normalized.equals(o) || normalized.startsWith(o + " "));
+        if (opener || words.length <= SHORT && words.length > 0) {
+            return previousQuestion + " " + text;
+        }
+        return text;
+    }
+}

@@ -1,0 +1,53 @@
+package io.parley.assistant;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.parley.chat.AuthorType;
+import io.parley.chat.ChatMessage;
+import io.parley.chat.Conversation;
+
+/**
+ * What the bot knows when it answers one customer message: the conversation, its recent messages (oldest first,
+ * the new one last) and who the customer is.
+ *
+ * @param customerName the name to address the customer by, or null
+ */
+record TurnContext(Conversation conversation, List<ChatMessage> recent, ChatMessage message, String customerName,
+        String customerLocale) {
+
+    /** The payload of the bot's last message: it carries the state of the dialogue (what was offered, asked). */
+    Map<String, Object> lastBotPayload() {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            ChatMessage m = recent.get(i);
+            if (m.seq() < message.seq() && m.author().type() == AuthorType.BOT) {
+                return m.payload() == null ? Map.of() : m.payload();
+            }
+            if (m.seq() < message.seq() && m.author().type() != AuthorType.CUSTOMER) {
+                return Map.of();
+            }
+        }
+        return Map.of();
+    }
+
+    String lastBotKind() {
+        Object kind = lastBotPayload().get("kind");
+        return kind == null ? "" : kind.toString();
+    }
+
+    /** The customer's previous message before this one, if any. */
+    Optional<String> previousCustomerText() {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            ChatMessage m = recent.get(i);
+            if (m.seq() < message.seq() && m.author().type() == AuthorType.CUSTOMER) {
+                return Optional.of(m.text());
+            }
+        }
+        return Optional.empty();
+    }
+
+    boolean botHasAnsweredBefore() {
+        return recent.stream().anyMatch(m -> m.seq() < message.seq() && m.author().type() == AuthorType.BOT);
+    }
+}
