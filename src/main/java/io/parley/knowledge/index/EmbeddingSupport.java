@@ -41,11 +41,13 @@ public record EmbeddingSupport(EmbeddingModel model, String modelId, Set<String>
         return new EmbeddingSupport(null, "none", Set.of(), "", "");
     }
 
-    /** The default: bge-small-en-v1.5, quantized, running in process (ONNX), English only. */
+    /**
+     * The default: bge-small-en-v1.5, quantized, running in process (ONNX), English only. The executor spreads batch
+     * embedding over threads (null: the calling thread); see {@link BgeSmallEnQuantized} for why not LangChain4j's
+     * own {@link BgeSmallEnV15QuantizedEmbeddingModel} class (either can be passed to {@link #bgeSmallEn(EmbeddingModel)}).
+     */
     public static EmbeddingSupport bgeSmallEn(Executor executor) {
-        EmbeddingModel model = executor == null ? new BgeSmallEnV15QuantizedEmbeddingModel()
-                : new BgeSmallEnV15QuantizedEmbeddingModel(executor);
-        return bgeSmallEn(model);
+        return bgeSmallEn(new BgeSmallEnQuantized(executor == null ? Runnable::run : executor));
     }
 
     /**
