@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -48,7 +47,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -627,13 +625,21 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
             String title = d.get(F_TITLE);
             String section = d.get(F_SECTION);
             String text = d.get(F_TEXT);
-            Set<String> passageTerms = new HashSet<>(analyze(analyzer, title + "\n" + section + "\n" + text));
+            // Each sentence is analysed once: its terms serve both the coverage signal and the snippet choice.
+            List<String> sentences = TextNormalizer.sentences(text, SNIPPET_CHARS);
+            List<Set<String>> sentenceTerms = new ArrayList<>(sentences.size());
+            for (String sentence : sentences) {
+                sentenceTerms.add(new HashSet<>(analyze(analyzer, sentence)));
+            }
             Set<String> titleTerms = new HashSet<>(analyze(analyzer, title));
+            Set<String> passageTerms = new HashSet<>(titleTerms);
+            passageTerms.addAll(analyze(analyzer, section));
+            sentenceTerms.forEach(passageTerms::addAll);
             SearchEvidence ev = new SearchEvidence(c.rank[lex], c.score[lex], (float) top[lex], c.rank[vec],
                     c.has(Signal.PASSAGE_VECTOR) ? c.score[vec] : Float.NaN,
                     coverage(termSet, passageTerms), coverage(termSet, titleTerms), termSet.size(), c.docs.size());
             hits.add(new ArticleHit(c.articleId, d.get(F_SLUG), d.get(F_LOCALE), title, d.get(F_URL), c.fused,
-                    section, text, snippet(analyzer, text, termSet), ev));
+                    section, text, snippet(sentences, sentenceTerms, termSet), ev));
         }
         return hits;
     }
@@ -769,9 +775,8 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         return (float) n / query.size();
     }
 
-    /** The sentence of the passage sharing most query terms, extended with its neighbours up to ~240 characters. */
-    static String snippet(Analyzer analyzer, String text, Set<String> queryTerms) {
-        List<String> sentences = TextNormalizer.sentences(text, SNIPPET_CHARS);
+    /** The sentence of the passage sharing most query terms, extended with the following ones up to ~240 characters. */
+    static String snippet(List<String> sentences, List<Set<String>> sentenceTerms, Set<String> queryTerms) {
         if (sentences.isEmpty()) {
             return "";
         }
@@ -779,7 +784,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         int bestOverlap = -1;
         for (int i = 0; i < sentences.size(); i++) {
             int overlap = 0;
-            for (String t : analyze(analyzer, sentences.get(i))) {
+            for (String t : sentenceTerms.get(i)) {
                 if (queryTerms.contains(t)) {
                     overlap++;
                 }
@@ -794,8 +799,11 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
             sb.append(' ').append(sentences.get(i));
         }
         String s = sb.toString();
-        return s.length() <= SNIPPET_CHARS ? s : s.substring(0, s.lastIndexOf(' ', SNIPPET_CHARS) > 0
-                ? s.lastIndexOf(' ', SNIPPET_CHARS) : SNIPPET_CHARS) + " …";
+        if (s.length() <= SNIPPET_CHARS) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', SNIPPET_CHARS);
+        return s.substring(0, cut > 0 ? cut : SNIPPET_CHARS) + " …";
     }
 
     @Override

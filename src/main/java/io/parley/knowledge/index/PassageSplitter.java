@@ -50,7 +50,6 @@ public final class PassageSplitter {
     public List<Passage> split(String markdownBody) {
         List<Section> sections = sections(markdownBody == null ? "" : markdownBody);
         List<Passage> passages = new ArrayList<>();
-        String lastTitle = null;
         for (Section section : sections) {
             String text = TextNormalizer.markdownToText(section.body());
             if (text.isBlank()) {
@@ -68,7 +67,6 @@ public final class PassageSplitter {
             for (String window : windows(text)) {
                 passages.add(new Passage(passages.size(), section.title(), window));
             }
-            lastTitle = section.title();
         }
         return passages;
     }

@@ -204,6 +204,38 @@ class KnowledgeIndexTests {
     }
 
     @Test
+    void concurrentSearchesDuringWritesSeeConsistentResults() throws Exception {
+        try (KnowledgeIndex index = lexical()) {
+            index.upsert(PASSWORD);
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.ConcurrentLinkedQueue<String> problems = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            List<Thread> readers = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                Thread reader = new Thread(() -> {
+                    while (writing.get()) {
+                        SearchResult r = index.search("password topic", "en", 50);
+                        if (r.hits().isEmpty() || r.hits().stream().map(ArticleHit::articleId).distinct().count() != r.hits().size()) {
+                            problems.add("bad result " + slugs(r));
+                        }
+                    }
+                });
+                reader.start();
+                readers.add(reader);
+            }
+            for (int i = 0; i < 30; i++) {
+                index.upsert(article("topic-" + i, "en", "Topic " + i, "Topic number " + i + " and its details."));
+            }
+            writing.set(false);
+            for (Thread reader : readers) {
+                reader.join();
+            }
+            assertThat(problems).isEmpty();
+            assertThat(index.articleCount()).isEqualTo(31);
+            assertThat(index.search("topic", "en", 50).hits()).hasSize(30);
+        }
+    }
+
+    @Test
     void fileIndexReportsMissingThenReadyAndSurvivesReopen(@TempDir Path dir) {
         Path path = dir.resolve("index");
         KnowledgeIndex.Options options = KnowledgeIndex.Options.of(EmbeddingSupport.none());
