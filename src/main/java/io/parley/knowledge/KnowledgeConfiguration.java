@@ -37,13 +37,21 @@ class KnowledgeConfiguration {
         };
     }
 
-    /** The in-process model takes a second to load and is thread-safe: one per JVM, shared by every context. */
+    /**
+     * The in-process model takes a second to load and is thread-safe: one per JVM, shared by every context. Batch
+     * embedding (rebuilds, imports) is spread over two threads.
+     */
     static final class SharedModels {
         private static EmbeddingModel bge;
 
         static synchronized EmbeddingModel bgeSmallEn() {
             if (bge == null) {
-                bge = new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel();
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                    Thread t = new Thread(r, "parley-embed");
+                    t.setDaemon(true);
+                    return t;
+                });
+                bge = new io.parley.knowledge.index.BgeSmallEnQuantized(pool);
             }
             return bge;
         }

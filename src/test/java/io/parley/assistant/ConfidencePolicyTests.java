@@ -32,7 +32,7 @@ class ConfidencePolicyTests {
 
     @Test
     void asksAboutTheOnlyPlausibleArticleWhenNotSureOfIt() {
-        var decision = policy.decide("q", result(hit("a", 2.0, 0.73f, 0.5f), hit("b", 1.9, 0.60f, 0.2f)));
+        var decision = policy.decide("q", result(hit("a", 2.0, 0.73f, 0.5f), hit("b", 1.9, 0.70f, 0.2f)));
         assertThat(decision).isInstanceOfSatisfying(AnswerDecision.Clarify.class,
                 clarify -> assertThat(clarify.options()).extracting(ArticleHit::slug).containsExactly("a"));
     }

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Figures of one evaluation run. Retrieval figures ({@code hitAt1}, {@code hitAt3}, {@code mrrAt10}) are over
- * answerable questions. Decision figures partition all questions: {@code answeredCorrectShare} (answered with an
- * expected article), {@code wrongAnswerShare} (answered with another article, including any answer to an unanswerable
- * question), and the rest clarified or handed off. {@code unanswerableHandoffShare} is over unanswerable questions
+ * answerable questions. {@code answeredCorrectShare} is over all questions (answered with an expected article);
+ * {@code wrongAnswerShare} is over the answers given (answered with another article, or any answer to an
+ * unanswerable question); clarifying questions and hand-offs are not answers. {@code unanswerableHandoffShare} is over unanswerable questions
  * (clarify counts as not answering), null when the set has none.
  */
 public record EvalResult(int questions, int answerable, double hitAt1, double hitAt3, double mrrAt10,

@@ -87,7 +87,7 @@ public final class EvalRunner {
         }
         int n = questions.size();
         return new EvalResult(n, answerable, share(hit1, answerable), share(hit3, answerable),
-                answerable == 0 ? 0 : rr / answerable, share(answeredCorrect, n), share(wrong, n),
+                answerable == 0 ? 0 : rr / answerable, share(answeredCorrect, n), share(wrong, answeredCorrect + wrong),
                 unanswerable == 0 ? null : (double) unanswerableHandedOff / unanswerable,
                 percentile(latencies, 50), percentile(latencies, 95), retrieverName, buildSeconds, details);
     }

@@ -55,7 +55,7 @@ class EvalRunnerTests {
         assertThat(r.hitAt3()).isCloseTo(2 / 3.0, within(1e-9));
         assertThat(r.mrrAt10()).isCloseTo((1 + 0.5 + 0) / 3, within(1e-9));
         assertThat(r.answeredCorrectShare()).isCloseTo(0.2, within(1e-9));   // q1
-        assertThat(r.wrongAnswerShare()).isCloseTo(0.6, within(1e-9));       // q2, q3, q4
+        assertThat(r.wrongAnswerShare()).isCloseTo(0.75, within(1e-9));      // q2, q3, q4 of the 4 answers
         assertThat(r.unanswerableHandoffShare()).isCloseTo(0.5, within(1e-9)); // q5 (no hits)
         assertThat(r.details()).extracting(EvalResult.QuestionOutcome::rank).containsExactly(1, 2, 0, 0, 0);
         assertThat(r.details()).extracting(EvalResult.QuestionOutcome::decision)
@@ -72,7 +72,7 @@ class EvalRunnerTests {
 
         assertThat(r.hitAt1()).isCloseTo(1 / 3.0, within(1e-9));
         assertThat(r.answeredCorrectShare()).isCloseTo(0.2, within(1e-9));
-        assertThat(r.wrongAnswerShare()).isCloseTo(0.2, within(1e-9));        // q3 only
+        assertThat(r.wrongAnswerShare()).isCloseTo(0.5, within(1e-9));        // q3 of the 2 answers (q1, q3)
         assertThat(r.unanswerableHandoffShare()).isCloseTo(1.0, within(1e-9));
     }
 
