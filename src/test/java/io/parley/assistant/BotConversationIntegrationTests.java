@@ -3,7 +3,6 @@ package io.parley.assistant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import io.parley.ParleyIntegrationTest;
 import io.parley.chat.Conversations;
@@ -11,6 +10,12 @@ import io.parley.chat.Responder;
 import io.parley.core.SignedTokens;
 import io.parley.support.Api;
 import io.parley.support.StompTestClient;
+
+import static io.parley.support.ChatEvents.isBotMessage;
+import static io.parley.support.ChatEvents.payload;
+import static io.parley.support.ChatEvents.quickReplies;
+import static io.parley.support.ChatEvents.sources;
+import static io.parley.support.ChatEvents.text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,34 +211,5 @@ class BotConversationIntegrationTests {
 
     private String topic() {
         return "/topic/conversations/" + conversationId;
-    }
-
-    private static Predicate<Map<String, Object>> isBotMessage() {
-        return e -> "message".equals(e.get("type")) && "bot".equals(((Map<?, ?>) ((Map<?, ?>) e.get("message")).get("author")).get("type"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> message(Map<String, Object> event) {
-        return (Map<String, Object>) event.get("message");
-    }
-
-    private static String text(Map<String, Object> event) {
-        return (String) message(event).get("text");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> payload(Map<String, Object> event) {
-        return (Map<String, Object>) message(event).get("payload");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> sources(Map<String, Object> event) {
-        return (List<Map<String, Object>>) payload(event).getOrDefault("sources", List.of());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> quickReplies(Map<String, Object> event) {
-        return ((List<Map<String, Object>>) payload(event).getOrDefault("quickReplies", List.of())).stream()
-                .map(q -> (String) q.get("label")).toList();
     }
 }

@@ -12,6 +12,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.parley.ParleyIntegrationTest;
 import io.parley.support.Api;
 import io.parley.support.StompTestClient;
+
+import static io.parley.support.ChatEvents.isBotMessage;
+import static io.parley.support.ChatEvents.payload;
+import static io.parley.support.ChatEvents.sources;
+import static io.parley.support.ChatEvents.text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,27 +96,11 @@ class BotLlmIntegrationTests {
         client = StompTestClient.connect(port, token);
         client.subscribeToConversation(conversationId);
         client.send("/app/conversations/" + conversationId + "/messages", Map.of("clientMessageId", "q", "text", question));
-        return client.await("/topic/conversations/" + conversationId,
-                e -> "message".equals(e.get("type")) && "bot".equals(((Map<?, ?>) message(e).get("author")).get("type")));
+        return client.await("/topic/conversations/" + conversationId, isBotMessage());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> message(Map<String, Object> event) {
-        return (Map<String, Object>) event.get("message");
-    }
-
-    private static String text(Map<String, Object> event) {
-        return (String) message(event).get("text");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> payload(Map<String, Object> event) {
-        return (Map<String, Object>) message(event).get("payload");
-    }
-
-    @SuppressWarnings("unchecked")
     private static List<Object> sourceSlugs(Map<String, Object> event) {
-        return ((List<Map<String, Object>>) payload(event).get("sources")).stream().map(s -> s.get("slug")).toList();
+        return sources(event).stream().map(s -> (Object) s.get("slug")).toList();
     }
 
     private static HttpServer startModel() {

@@ -4,6 +4,9 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +43,14 @@ class StompAuthorization implements ChannelInterceptor {
     private final Conversations conversations;
     private final ObjectProvider<StaffConversationCommands> staffCommands;
 
+    private static final long ERROR_DELAY_MILLIS = 50;
+
     private final MessageChannel clientOutbound;
+    private final ScheduledExecutorService errorSender = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "stomp-error-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     StompAuthorization(ObjectProvider<TokenAuthenticator> authenticators, Conversations conversations,
             ObjectProvider<StaffConversationCommands> staffCommands,
@@ -72,7 +82,15 @@ class StompAuthorization implements ChannelInterceptor {
             Message<byte[]> error = StompErrors.errorFrame((Message<byte[]>) message, refused);
             StompHeaderAccessor errorHeaders = MessageHeaderAccessor.getAccessor(error, StompHeaderAccessor.class);
             errorHeaders.setSessionId(accessor.getSessionId());
-            clientOutbound.send(error);
+            if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
+                clientOutbound.send(error);
+            }
+            else {
+                // Spring closes the socket right after writing an ERROR frame; a frame still being flushed to the same
+                // session (the CONNECTED that just went out) would make that write land in a buffer the close then
+                // discards. The refused frame is dropped now; its ERROR goes out a moment later.
+                errorSender.schedule(() -> clientOutbound.send(error), ERROR_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            }
             return null;
         }
     }
