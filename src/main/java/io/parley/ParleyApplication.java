@@ -18,7 +18,7 @@ public class ParleyApplication {
         if (args.length > 0 && args[0].equals("eval")) {
             // evaluation needs no server and no database: it indexes a folder in memory and exits
             System.exit(io.parley.knowledge.eval.EvalCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
-                    io.parley.assistant.decision.ConfidencePolicy.calibrated()));
+                    io.parley.assistant.decision.ChatDecision.defaults()));
         }
         SpringApplication.run(ParleyApplication.class, args);
     }

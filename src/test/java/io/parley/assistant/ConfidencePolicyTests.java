@@ -54,6 +54,17 @@ class ConfidencePolicyTests {
         assertThat(partial).isInstanceOf(AnswerDecision.HandOff.class);
     }
 
+    @Test
+    void theChatDecisionHandsOffRequestsForAPersonAndSensitiveTopicsBeforeLookingAtScores() {
+        var chat = io.parley.assistant.decision.ChatDecision.defaults();
+        var confident = result(hit("a", 2.0, 0.82f, 0.7f), hit("b", 1.4, 0.74f, 0.4f));
+        assertThat(chat.decide("I want my money back, I was charged twice", confident))
+                .isInstanceOfSatisfying(AnswerDecision.HandOff.class, h -> assertThat(h.reason()).isEqualTo("billing_dispute"));
+        assertThat(chat.decide("can I talk to a human", confident))
+                .isInstanceOfSatisfying(AnswerDecision.HandOff.class, h -> assertThat(h.reason()).isEqualTo("customer_request"));
+        assertThat(chat.decide("How do I reset my password?", confident)).isInstanceOf(AnswerDecision.Answered.class);
+    }
+
     private static SearchResult result(ArticleHit... hits) {
         return new SearchResult("q", "en", "en", false, true, List.of(hits), 1_000_000);
     }

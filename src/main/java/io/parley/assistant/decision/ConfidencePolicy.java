@@ -37,7 +37,7 @@ public final class ConfidencePolicy implements AnswerDecision {
             double minLexicalMargin, double clarifyCosine, double clarifyCoverage) {
 
         public static Thresholds calibrated() {
-            return new Thresholds(0.72, 0.04, 0.0, 0.70, 0.30, 0.72, 0.50);
+            return new Thresholds(0.76, 0.02, 0.0, 0.70, 0.30, 0.72, 0.50);
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.parley.assistant.decision.ChatDecision;
 import io.parley.assistant.decision.ConfidencePolicy;
+import io.parley.assistant.intent.SensitiveTopics;
 import io.parley.assistant.decision.ConfidencePolicy.Thresholds;
 import io.parley.knowledge.eval.EvalQuestion;
 import io.parley.knowledge.eval.EvalQuestions;
@@ -50,7 +52,8 @@ class DecisionCalibrationBenchmark {
                         boolean ok = true;
                         double score = 0;
                         for (LabelledSet set : sets) {
-                            EvalResult r = EvalRunner.run(set.retriever(), new ConfidencePolicy(t), set.questions(), set.name(), 0);
+                            EvalResult r = EvalRunner.run(set.retriever(),
+                                    new ChatDecision(SensitiveTopics.DEFAULTS, new ConfidencePolicy(t)), set.questions(), set.name(), 0);
                             ok &= r.wrongAnswerShare() <= 0.05 && (r.unanswerableHandoffShare() == null || r.unanswerableHandoffShare() >= 0.8);
                             score += r.answeredCorrectShare();
                             line.append(String.format(Locale.ROOT, " | %s correct %.3f wrong %.3f unans-handoff %s", set.name(),
