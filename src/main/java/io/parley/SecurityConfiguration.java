@@ -115,7 +115,7 @@ class SecurityConfiguration {
                 throws ServletException, IOException {
             String header = request.getHeader("Authorization");
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                Optional<ParleyPrincipal> principal = authenticate(authenticators, header.substring(7).trim());
+                Optional<ParleyPrincipal> principal = TokenAuthenticator.firstMatch(authenticators, header.substring(7).trim());
                 if (principal.isPresent()) {
                     var authorities = principal.get().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
                     var authentication = new UsernamePasswordAuthenticationToken(principal.get(), null, authorities);
@@ -127,15 +127,5 @@ class SecurityConfiguration {
             }
             chain.doFilter(request, response);
         }
-    }
-
-    static Optional<ParleyPrincipal> authenticate(List<TokenAuthenticator> authenticators, String token) {
-        for (TokenAuthenticator authenticator : authenticators) {
-            Optional<ParleyPrincipal> principal = authenticator.authenticate(token);
-            if (principal.isPresent()) {
-                return principal;
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -89,7 +89,7 @@ class Bot {
             var posted = conversations.postAsBot(context.conversation().id(), properties.botName(), handOff.text(),
                     handOff.payload());
             if (posted.isPresent()) {
-                conversations.requestHuman(context.conversation().id(), handOff.reason(), lastQuestion(context));
+                conversations.requestHuman(context.conversation().id(), handOff.reason(), context.message().text());
             }
         }
     }
@@ -106,10 +106,6 @@ class Bot {
         else if ("offer_human".equals(kind) || Integer.valueOf(1).equals(reply.get("unhelpfulStreak"))) {
             events.publishEvent(new AnswerFeedbackGiven(context.conversation().id(), articleId, false));
         }
-    }
-
-    private static String lastQuestion(TurnContext context) {
-        return context.message().text();
     }
 
     private static boolean newerCustomerMessage(List<ChatMessage> recent, ChatMessage message) {

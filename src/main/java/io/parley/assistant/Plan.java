@@ -12,8 +12,4 @@ sealed interface Plan {
     /** Post a bot message, then hand the conversation to a person. */
     record HandOff(String reason, String text, Map<String, Object> payload) implements Plan {
     }
-
-    /** Say nothing (e.g. an older message already superseded by a newer one). */
-    record Silence() implements Plan {
-    }
 }

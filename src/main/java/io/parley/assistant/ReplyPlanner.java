@@ -99,16 +99,23 @@ final class ReplyPlanner {
         }
         String previous = "answer".equals(lastKind) || "clarify".equals(lastKind)
                 ? (String) last.getOrDefault("query", ctx.previousCustomerText().orElse(null)) : null;
-        return answerQuestion(ctx, FollowUps.effectiveQuery(text, previous), locale, 0);
+        String query = FollowUps.effectiveQuery(text, previous);
+        if (!query.equals(text) && !FollowUps.opensLikeFollowUp(text)) {
+            // a short message may just as well be a new question ("How do I export?"): it stands alone when it can
+            SearchResult alone = retriever.search(text, locale, 5);
+            if (policy.decide(text, alone) instanceof AnswerDecision.Answered) {
+                return answerFrom(ctx, text, locale, alone);
+            }
+        }
+        return answerFrom(ctx, query, locale, retriever.search(query, locale, 5));
     }
 
-    private Plan answerQuestion(TurnContext ctx, String query, String locale, int unhelpfulStreak) {
-        SearchResult result = retriever.search(query, locale, 5);
+    private Plan answerFrom(TurnContext ctx, String query, String locale, SearchResult result) {
         AnswerDecision.Decision decision = policy.decide(query, result);
         if (decision instanceof AnswerDecision.Answered answered) {
             List<ArticleHit> alternatives = result.hits().stream()
                     .filter(h -> !h.articleId().equals(answered.article().articleId())).limit(2).toList();
-            return answer(ctx, query, locale, answered.article(), result, alternatives, unhelpfulStreak, null);
+            return answer(ctx, query, locale, answered.article(), result, alternatives, 0, null);
         }
         if (decision instanceof AnswerDecision.Clarify clarify) {
             Map<String, Object> p = payload("clarify", locale);

@@ -84,10 +84,7 @@ public class KnowledgeImport {
                         file.translationOf()), editor);
                 counts.merge(result.outcome(), 1, Integer::sum);
             }
-            catch (InvalidInput e) {
-                problems.add(new Problem(file.path(), e.getMessage()));
-            }
-            catch (ArticleException e) {
+            catch (InvalidInput | ArticleException e) {
                 problems.add(new Problem(file.path(), e.getMessage()));
             }
         }

@@ -100,6 +100,15 @@ class BotConversationIntegrationTests {
     }
 
     @Test
+    void aShortNewQuestionIsNotMistakenForAFollowUp() {
+        start(Map.of("locale", "en"));
+        assertThat(payload(ask("How do I reset my password? I forgot it."))).containsEntry("kind", "answer");
+        Map<String, Object> next = ask("Turn on two-factor authentication");
+        assertThat(payload(next)).containsEntry("kind", "answer").containsEntry("query", "Turn on two-factor authentication");
+        assertThat(sources(next)).first().satisfies(s -> assertThat(s.get("slug")).isEqualTo("two-factor-authentication"));
+    }
+
+    @Test
     void anExplicitRequestForAPersonHandsOffAndTheBotFallsSilent() {
         start(Map.of("locale", "en"));
         Map<String, Object> reply = ask("I want to talk to a person");
@@ -162,6 +171,8 @@ class BotConversationIntegrationTests {
         assertThat(text(ask("Merhaba"))).isEqualTo("Merhaba! Size bugün nasıl yardımcı olabilirim?");
         Map<String, Object> unsure = ask("Şifremi unuttum, ne yapmalıyım?");
         assertThat(payload(unsure)).containsEntry("locale", "tr");
+        assertThat(payload(unsure).get("kind")).isIn("clarify", "answer");
+        assertThat(sources(unsure)).extracting(s -> s.get("slug")).contains("sifrenizi-sifirlama");
         if ("clarify".equals(payload(unsure).get("kind"))) {
             assertThat(text(unsure)).isIn("Aradığınız bu mu?", "Yardımcı olabilecek birkaç makale buldum. Hangisi sorunuza en yakın?");
             assertThat(quickReplies(unsure)).contains("Şifrenizi sıfırlama", "Hiçbiri");

@@ -90,12 +90,6 @@ public final class IntentDetector {
         return 0;
     }
 
-    /** Removes greetings and thanks from the front of a question ("Hi! How do I…" → "How do I…") for searching. */
-    public boolean startsWithGreeting(String text) {
-        String[] words = TextNormalizer.words(text);
-        return !positions(words, smallTalk.get(Intent.GREETING)).isEmpty() && positions(words, smallTalk.get(Intent.GREETING)).get(0) == 0;
-    }
-
     private boolean asksForHuman(String[] words) {
         List<Integer> strong = positions(words, humanWords);
         for (int i = 0; i < words.length; i++) {

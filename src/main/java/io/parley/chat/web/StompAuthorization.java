@@ -102,14 +102,8 @@ class StompAuthorization implements ChannelInterceptor {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new StompDenied(401, "unauthorized", "The Authorization header must be 'Bearer <token>'");
         }
-        String token = header.substring(7).trim();
-        for (TokenAuthenticator authenticator : authenticators) {
-            Optional<ParleyPrincipal> principal = authenticator.authenticate(token);
-            if (principal.isPresent()) {
-                return principal.get();
-            }
-        }
-        throw new StompDenied(401, "unauthorized", "The bearer token is invalid or has expired");
+        return TokenAuthenticator.firstMatch(authenticators, header.substring(7).trim())
+                .orElseThrow(() -> new StompDenied(401, "unauthorized", "The bearer token is invalid or has expired"));
     }
 
     private void authorizeSubscribe(ParleyPrincipal principal, String destination) {
