@@ -32,9 +32,20 @@ class ConfidencePolicyTests {
 
     @Test
     void asksAboutTheOnlyPlausibleArticleWhenNotSureOfIt() {
-        var decision = policy.decide("q", result(hit("a", 2.0, 0.73f, 0.5f), hit("b", 1.9, 0.70f, 0.2f)));
+        // close enough to offer, but the passage lacks the question's rare words, so not close enough to answer
+        var decision = policy.decide("q", result(hit("a", 2.0, 0.76f, 0.2f), hit("b", 1.9, 0.70f, 0.2f)));
         assertThat(decision).isInstanceOfSatisfying(AnswerDecision.Clarify.class,
                 clarify -> assertThat(clarify.options()).extracting(ArticleHit::slug).containsExactly("a"));
+    }
+
+    @Test
+    void aQuestionWithAWordTheKnowledgeBaseNeverMentionsNeedsACloserMatch() {
+        var known = policy.decide("q", result(hit("a", 2.0, 0.76f, 0.9f, 0), hit("b", 1.2, 0.60f, 0.3f, 0)));
+        var unknownWord = policy.decide("q", result(hit("a", 2.0, 0.76f, 0.9f, 1), hit("b", 1.2, 0.60f, 0.3f, 1)));
+        var unknownButClose = policy.decide("q", result(hit("a", 2.0, 0.81f, 0.9f, 1), hit("b", 1.2, 0.60f, 0.3f, 1)));
+        assertThat(known).isInstanceOf(AnswerDecision.Answered.class);
+        assertThat(unknownWord).isInstanceOf(AnswerDecision.Clarify.class);
+        assertThat(unknownButClose).isInstanceOf(AnswerDecision.Answered.class);
     }
 
     @Test
@@ -70,8 +81,12 @@ class ConfidencePolicyTests {
     }
 
     private static ArticleHit hit(String slug, double score, float cosine, float coverage) {
+        return hit(slug, score, cosine, coverage, 0);
+    }
+
+    private static ArticleHit hit(String slug, double score, float cosine, float coverage, int unseenTerms) {
         return new ArticleHit(slug, slug, "en", slug, null, score, "", "text", "text",
-                new SearchEvidence(1, 10f, 10f, 1, cosine, coverage, 0f, 5, 1));
+                new SearchEvidence(1, 10f, 10f, 1, cosine, coverage, 0f, 5, 1, coverage, unseenTerms));
     }
 
     private static ArticleHit lexical(String slug, double score, float coverage) {

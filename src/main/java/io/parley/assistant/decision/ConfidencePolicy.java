@@ -17,7 +17,10 @@ import io.parley.knowledge.index.SearchResult;
  * language;</li>
  * <li>distinctiveness: how far the best article stands above the runner-up, both in fused score and in cosine
  * (a question that several articles match equally well is ambiguous, or answered by none of them);</li>
- * <li>for languages without vectors, how much of the question the best passage covers (analysed query terms).</li>
+ * <li>for languages without vectors, how much of the question the best passage covers (analysed query terms);</li>
+ * <li>words the knowledge base never mentions, and rare (high-IDF) query words missing from the best passage: such a
+ * question is often about something next to the article ("Dropbox" beside a Google Drive article), so it needs a
+ * closer semantic match before the bot answers.</li>
  * </ul>
  * The thresholds were chosen with the {@code eval} command on labelled sets with and without unanswerable
  * questions (see docs/BENCHMARKS.md) for at most 5% wrong answers; they are one fixed setting, not per set.
@@ -32,12 +35,16 @@ public final class ConfidencePolicy implements AnswerDecision {
      * @param minLexicalMargin relative fused-score margin for languages without vectors
      * @param clarifyCosine an alternative is offered in a clarifying question from this cosine (vector languages)
      * @param clarifyCoverage an alternative is offered from this query-term coverage (languages without vectors)
+     * @param unseenTermCosine the cosine needed when the question has a word no article contains
+     * @param minWeightedCoverage below this IDF-weighted query coverage of the best passage ...
+     * @param lowCoverageCosine ... the cosine needed is this one
      */
     public record Thresholds(double minCosine, double minCosineGap, double minScoreMargin, double minLexicalCoverage,
-            double minLexicalMargin, double clarifyCosine, double clarifyCoverage) {
+            double minLexicalMargin, double clarifyCosine, double clarifyCoverage, double unseenTermCosine,
+            double minWeightedCoverage, double lowCoverageCosine) {
 
         public static Thresholds calibrated() {
-            return new Thresholds(0.76, 0.02, 0.0, 0.70, 0.30, 0.72, 0.50);
+            return new Thresholds(0.70, 0.01, 0.0, 0.70, 0.30, 0.72, 0.50, 0.78, 0.30, 0.80);
         }
     }
 
@@ -92,8 +99,14 @@ public final class ConfidencePolicy implements AnswerDecision {
         SearchEvidence e = best.evidence();
         if (hasVector(best)) {
             double gap = second != null && hasVector(second) ? e.cosine() - second.evidence().cosine() : e.cosine();
-            return e.cosine() >= thresholds.minCosine() && gap >= thresholds.minCosineGap()
-                    && margin >= thresholds.minScoreMargin();
+            double needed = thresholds.minCosine();
+            if (e.unseenTerms() > 0) {
+                needed = Math.max(needed, thresholds.unseenTermCosine());
+            }
+            if (e.weightedCoverage() < thresholds.minWeightedCoverage()) {
+                needed = Math.max(needed, thresholds.lowCoverageCosine());
+            }
+            return e.cosine() >= needed && gap >= thresholds.minCosineGap() && margin >= thresholds.minScoreMargin();
         }
         return e.queryTermCoverage() >= thresholds.minLexicalCoverage() && margin >= thresholds.minLexicalMargin();
     }

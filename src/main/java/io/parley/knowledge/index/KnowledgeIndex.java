@@ -615,6 +615,8 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         all.sort(Comparator.comparingDouble((Candidate c) -> -c.fused).thenComparing(c -> c.articleId));
 
         Set<String> termSet = new HashSet<>(terms);
+        Map<String, Double> idf = termWeights(searcher, LocaleAnalyzers.field(F_ARTICLE, locale), termSet);
+        int unseen = (int) idf.values().stream().filter(w -> w.isNaN()).count();
         StoredFields stored = searcher.storedFields();
         List<ArticleHit> hits = new ArrayList<>();
         int lex = Signal.PASSAGE_LEXICAL.ordinal();
@@ -637,7 +639,8 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
             sentenceTerms.forEach(passageTerms::addAll);
             SearchEvidence ev = new SearchEvidence(c.rank[lex], c.score[lex], (float) top[lex], c.rank[vec],
                     c.has(Signal.PASSAGE_VECTOR) ? c.score[vec] : Float.NaN,
-                    coverage(termSet, passageTerms), coverage(termSet, titleTerms), termSet.size(), c.docs.size());
+                    coverage(termSet, passageTerms), coverage(termSet, titleTerms), termSet.size(), c.docs.size(),
+                    weightedCoverage(idf, passageTerms), unseen);
             hits.add(new ArticleHit(c.articleId, d.get(F_SLUG), d.get(F_LOCALE), title, d.get(F_URL), c.fused,
                     section, text, snippet(sentences, sentenceTerms, termSet), ev));
         }
@@ -760,6 +763,38 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
             throw new UncheckedIOException(e);
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * IDF of each query term over the locale's whole-article field; NaN for a term no article contains (such a term
+     * says the question is about something the knowledge base never mentions, so it is counted apart).
+     */
+    private static Map<String, Double> termWeights(IndexSearcher searcher, String field, Set<String> terms)
+            throws IOException {
+        var reader = searcher.getIndexReader();
+        int n = Math.max(1, reader.getDocCount(field));
+        Map<String, Double> weights = new HashMap<>();
+        for (String t : terms) {
+            int df = reader.docFreq(new Term(field, t));
+            weights.put(t, df == 0 ? Double.NaN : Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+        }
+        return weights;
+    }
+
+    /** Share of the query's IDF mass (terms the knowledge base knows) found in the text. */
+    private static float weightedCoverage(Map<String, Double> idf, Set<String> text) {
+        double all = 0;
+        double found = 0;
+        for (Map.Entry<String, Double> e : idf.entrySet()) {
+            if (e.getValue().isNaN()) {
+                continue;
+            }
+            all += e.getValue();
+            if (text.contains(e.getKey())) {
+                found += e.getValue();
+            }
+        }
+        return all == 0 ? 0f : (float) (found / all);
     }
 
     private static float coverage(Set<String> query, Set<String> text) {

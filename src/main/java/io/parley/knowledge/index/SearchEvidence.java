@@ -13,7 +13,18 @@ package io.parley.knowledge.index;
  * @param titleTermCoverage  share of the distinct analysed query terms found in the article title
  * @param queryTerms         number of distinct analysed query terms (after stop words and stemming)
  * @param matchingPassages   how many of the article's passages were retrieved by either method
+ * @param weightedCoverage   like queryTermCoverage, but each term weighted by its IDF over the locale's articles, so
+ *                           missing a rare, specific word counts more than missing a common one
+ * @param unseenTerms        analysed query terms that no article of the locale contains at all
  */
 public record SearchEvidence(int bm25Rank, float bm25Score, float bm25TopScore, int vectorRank, float cosine,
-                             float queryTermCoverage, float titleTermCoverage, int queryTerms, int matchingPassages) {
+                             float queryTermCoverage, float titleTermCoverage, int queryTerms, int matchingPassages,
+                             float weightedCoverage, int unseenTerms) {
+
+    /** Evidence without the term-weight signals (retrievers that do not compute them). */
+    public SearchEvidence(int bm25Rank, float bm25Score, float bm25TopScore, int vectorRank, float cosine,
+                          float queryTermCoverage, float titleTermCoverage, int queryTerms, int matchingPassages) {
+        this(bm25Rank, bm25Score, bm25TopScore, vectorRank, cosine, queryTermCoverage, titleTermCoverage, queryTerms,
+                matchingPassages, queryTermCoverage, 0);
+    }
 }

@@ -43,11 +43,11 @@ class DecisionCalibrationBenchmark {
         sets.add(load("wixqa", Path.of("../shared/eval/wixqa/knowledge-base"), Path.of("../shared/eval/wixqa/questions.jsonl"), pool));
         sets.add(load("sample", Path.of("knowledge-base"), Path.of("docs/eval/questions.jsonl"), pool));
         List<String> lines = new ArrayList<>();
-        for (double cosine : new double[] { 0.68, 0.70, 0.72, 0.74, 0.76, 0.78 }) {
-            for (double gap : new double[] { 0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06 }) {
+        for (double cosine : new double[] { 0.68, 0.70, 0.72, 0.74, 0.76 }) {
+            for (double gap : new double[] { 0, 0.01, 0.02, 0.03 }) {
                 for (double margin : new double[] { 0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3 }) {
                     for (double[] lexical : new double[][] { { 0.7, 0.3 }, { 0.8, 0.3 }, { 0.8, 0.5 }, { 1.01, 1 } }) {
-                        Thresholds t = new Thresholds(cosine, gap, margin, lexical[0], lexical[1], 0.72, 0.5);
+                        Thresholds t = new Thresholds(cosine, gap, margin, lexical[0], lexical[1], 0.72, 0.5, 0.78, 0.3, 0.8);
                         StringBuilder line = new StringBuilder();
                         boolean ok = true;
                         double score = 0;

@@ -43,7 +43,7 @@ class DecisionFeaturesBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<String> rows = new ArrayList<>();
         rows.add("set,id,locale,answerable,correct1,correct_any3,vectors,queryTerms,s1,s2,s3,"
-                + "bm25Rank1,vecRank1,cos1,cov1,tcov1,bm25Score1,bm25Top,passages1,bm25Rank2,vecRank2,cos2,cov2");
+                + "bm25Rank1,vecRank1,cos1,cov1,tcov1,bm25Score1,bm25Top,passages1,bm25Rank2,vecRank2,cos2,cov2,wcov1,unseen,wcov2");
         try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(EmbeddingSupport.bgeSmallEn(pool)))) {
             index.replaceAll(articles);
             for (EvalQuestion q : questions) {
@@ -62,7 +62,9 @@ class DecisionFeaturesBenchmark {
                         a == null ? "0" : f(a.evidence().titleTermCoverage()), a == null ? "0" : f(a.evidence().bm25Score()),
                         a == null ? "0" : f(a.evidence().bm25TopScore()), a == null ? "0" : "" + a.evidence().matchingPassages(),
                         b == null ? "0" : "" + b.evidence().bm25Rank(), b == null ? "0" : "" + b.evidence().vectorRank(),
-                        b == null ? "0" : f(b.evidence().cosine()), b == null ? "0" : f(b.evidence().queryTermCoverage())));
+                        b == null ? "0" : f(b.evidence().cosine()), b == null ? "0" : f(b.evidence().queryTermCoverage()),
+                        a == null ? "0" : f(a.evidence().weightedCoverage()), a == null ? "0" : "" + a.evidence().unseenTerms(),
+                        b == null ? "0" : f(b.evidence().weightedCoverage())));
             }
         }
         finally {
