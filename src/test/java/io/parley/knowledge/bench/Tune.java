@@ -84,6 +84,13 @@ public final class Tune {
                     run("title " + t, articles, qs, new KnowledgeIndex.Options(bge, splitter, d.withWeights(1, 1, 1, 1).withBoosts(t, 1.5f)));
                 }
             }
+            case "truncate" -> {
+                for (int chars : new int[]{200, 300, 450, 0}) {
+                    EmbeddingSupport cut = new EmbeddingSupport(new TruncatingEmbeddingModel(bge.model(), chars), bge.modelId(),
+                            bge.languages(), bge.queryPrefix(), bge.passagePrefix());
+                    run("embed first " + chars + " chars", articles, qs, new KnowledgeIndex.Options(cut, splitter, d));
+                }
+            }
             default -> throw new IllegalArgumentException(which);
         }
         pool.shutdownNow();
