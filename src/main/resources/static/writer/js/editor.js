@@ -32,7 +32,7 @@ class Editor {
     const a = this.article;
     if (a) {
       return { title: a.title, slug: a.slug, locale: a.locale, tags: a.tags.join(', '), translationOf: a.translationOf || '',
-        sourceUrl: a.sourceUrl || '', body: a.body };
+        sourceUrl: a.sourceUrl || '', body: a.body.replace(/\r\n?/g, '\n') };
     }
     if (this.gap) {
       // a content gap: its question as the title, the agent's answer as a first draft

@@ -70,7 +70,7 @@ function card(app, g, reload) {
   } else {
     actions.append(
       h('a', { class: 'btn btn-primary start-article', href: `#/articles/new?gap=${g.id}`, 'aria-describedby': titleId }, 'Start an article from this'),
-      h('button', { type: 'button', class: 'btn', 'aria-describedby': titleId, onclick: () => link(app, g, reload) }, 'Mark addressed…'));
+      h('button', { type: 'button', class: 'btn mark-addressed', 'aria-describedby': titleId, onclick: () => link(app, g, reload) }, 'Mark addressed…'));
   }
   return h('article', { class: 'card gap', 'aria-labelledby': titleId, 'data-id': g.id }, main, actions);
 }
@@ -80,9 +80,13 @@ async function link(app, g, reload) {
   const search = h('input', { type: 'search', id: 'link-search', placeholder: 'Search articles by title…', autocomplete: 'off' });
   const choices = h('div', { role: 'radiogroup', 'aria-label': 'Articles', class: 'link-article' });
   let chosen = null;
+  let generation = 0;
   async function find() {
+    const mine = ++generation;
     const page = await app.api.get(`/api/articles${query({ q: search.value.trim(), size: 8 })}`).catch(() => ({ items: [] }));
-    clear(choices, page.items.map(a => h('label', {},
+    if (mine !== generation) return;
+    chosen = null;
+    clear(choices, page.items.length === 0 ? h('p', { class: 'subtle' }, 'No article matches.') : null, page.items.map(a => h('label', {},
       h('input', { type: 'radio', name: 'article', value: a.id, onchange: () => { chosen = a.id; } }),
       ` ${a.title} `, h('span', { class: 'subtle' }, `${a.locale} · ${a.status}`))));
   }

@@ -254,6 +254,26 @@ class WriterBrowserIntegrationTests {
         keep.click();
         assertThat(writer.driver.getCurrentUrl()).contains("#/articles/new?gap=");
         assertThat(el("#f-title").getAttribute("value")).isEqualTo(question);
+
+        // "discard" leaves; then the group is marked addressed by an existing article instead
+        el("a[data-nav='gaps']").click();
+        waitVisible("dialog [data-action='confirm']").click();
+        WebElement open = writer.waitFor(d -> d.findElements(By.cssSelector("#gap-list article.gap")).stream()
+                .filter(g -> g.getText().contains(question)).findFirst().orElse(null));
+        open.findElement(By.cssSelector(".mark-addressed")).click();
+        WebElement search = waitVisible("#link-search");
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Exporting projects");
+        writer.waitFor(d -> d.findElements(By.cssSelector("dialog input[type=radio]")).size() == 1);
+        el("dialog input[type=radio]").click();
+        writer.screenshot("mark-addressed");
+        el("dialog [data-action='confirm']").click();
+        writer.waitFor(d -> d.findElements(By.cssSelector("#gap-list article.gap")).stream().noneMatch(g -> g.getText().contains(question)));
+        select("#gap-status", "addressed");
+        WebElement addressed = writer.waitFor(d -> d.findElements(By.cssSelector("#gap-list article.gap")).stream()
+                .filter(g -> g.getText().contains(question)).findFirst().orElse(null));
+        assertThat(addressed.findElement(By.cssSelector(".addressed")).getText())
+                .contains("Exporting projects and workspace data").contains("shown 0, helpful 0, unhelpful 0");
+        writer.screenshot("content-gap-addressed");
     }
 
     /** The content gap (as the list shows it) holding {@code question}, or null. */
