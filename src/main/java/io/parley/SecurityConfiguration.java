@@ -60,6 +60,8 @@ class SecurityConfiguration {
                         // staff principals carry implied roles too (an ADMIN also has AGENT and WRITER)
                         .requestMatchers("/api/auth/**").hasAnyRole(STAFF_ROLES)
                         .requestMatchers("/api/articles/**", "/api/articles").hasRole("WRITER")
+                        .requestMatchers("/api/assistant/preview").hasRole("WRITER")
+                        .requestMatchers("/api/insights/content-gaps/**", "/api/insights/content-gaps").hasRole("WRITER")
                         .requestMatchers("/api/agent/staff/**", "/api/agent/staff").hasRole("ADMIN")
                         .requestMatchers("/api/agent/**").hasRole("AGENT")
                         .requestMatchers("/api/**").authenticated()

@@ -51,6 +51,11 @@ final class ReplyPlanner {
         this.llmWriter = llmWriter;
     }
 
+    /** The same planner searching through {@code other}, e.g. one that records what was searched. */
+    ReplyPlanner withRetriever(ArticleRetriever other) {
+        return new ReplyPlanner(intents, sensitiveTopics, other, policy, llmWriter);
+    }
+
     Plan plan(TurnContext ctx) {
         String text = ctx.message().text();
         String locale = locale(ctx);
@@ -286,7 +291,7 @@ final class ReplyPlanner {
         return Map.of("label", label, "value", label);
     }
 
-    private static Map<String, Object> source(ArticleHit h) {
+    static Map<String, Object> source(ArticleHit h) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("articleId", h.articleId());
         s.put("slug", h.slug());

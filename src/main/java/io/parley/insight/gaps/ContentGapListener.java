@@ -1,0 +1,185 @@
+package io.parley.insight.gaps;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+import io.parley.assistant.AnswerFeedbackGiven;
+import io.parley.chat.AuthorType;
+import io.parley.chat.ChatMessage;
+import io.parley.chat.Conversations;
+import io.parley.chat.MessagePosted;
+import io.parley.handoff.ConversationHandedOff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Collects content gaps and article signals from what happens in conversations, after it is committed and on its
+ * own single thread (so the chat never waits for an embedding, and a question is always stored before the agent's
+ * reply to it):
+ * <ul>
+ * <li>a bot message of kind {@code dont_know}, or {@code offer_human} for {@code missing_knowledge} (the customer
+ * chose "none of these" after a clarifying question): an unanswered question;</li>
+ * <li>{@link AnswerFeedbackGiven} with helpful=false: an answered-wrongly question (and an unhelpful signal for the
+ * article); helpful=true: a helpful signal;</li>
+ * <li>{@link ConversationHandedOff} for {@code missing_knowledge}: the question is marked handed off;</li>
+ * <li>a bot answer: a "shown" signal for each article it cites;</li>
+ * <li>an agent message: kept as a draft answer for the conversation's earlier gap questions.</li>
+ * </ul>
+ */
+@Component
+class ContentGapListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentGapListener.class);
+    private static final int CONTEXT_MESSAGES = 20;
+    static final String MISSING_KNOWLEDGE = "missing_knowledge";
+
+    private final ContentGaps gaps;
+    private final Conversations conversations;
+    private final ContentGapProperties properties;
+    private final Executor executor;
+    private final Clock clock;
+
+    ContentGapListener(ContentGaps gaps, Conversations conversations, ContentGapProperties properties,
+            @Qualifier("contentGapExecutor") Executor executor, Clock clock) {
+        this.gaps = gaps;
+        this.conversations = conversations;
+        this.properties = properties;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessagePosted event) {
+        AuthorType author = event.message().author().type();
+        if (properties.enabled() && (author == AuthorType.BOT || author == AuthorType.AGENT)) {
+            run(() -> messagePosted(event));
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AnswerFeedbackGiven event) {
+        if (properties.enabled()) {
+            run(() -> feedback(event));
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationHandedOff event) {
+        if (properties.enabled() && MISSING_KNOWLEDGE.equals(event.reason())) {
+            run(() -> gaps.handedOff(event.conversationId(), event.question(), event.locale(),
+                    event.at() == null ? clock.instant() : event.at()));
+        }
+    }
+
+    private void run(Runnable task) {
+        executor.execute(() -> {
+            try {
+                task.run();
+            }
+            catch (RuntimeException e) {
+                // insight must never disturb a conversation; a lost data point is logged
+                log.warn("Could not record a content-gap signal", e);
+            }
+        });
+    }
+
+    private void messagePosted(MessagePosted event) {
+        ChatMessage message = event.message();
+        if (message.author().type() == AuthorType.AGENT) {
+            gaps.agentReplied(event.conversationId(), message.text(), message.createdAt());
+            return;
+        }
+        Map<String, Object> payload = message.payload() == null ? Map.of() : message.payload();
+        Object kind = payload.get("kind");
+        String locale = payload.get("locale") instanceof String l ? l : null;
+        if ("dont_know".equals(kind)) {
+            String question = payload.get("query") instanceof String q ? q
+                    : previous(event.conversationId(), message, m -> m.author().type() == AuthorType.CUSTOMER ? m.text() : null).orElse(null);
+            gaps.record(event.conversationId(), question, locale, ContentGaps.Source.UNANSWERED, null, message.createdAt());
+        }
+        else if ("offer_human".equals(kind) && MISSING_KNOWLEDGE.equals(payload.get("offeredHandoffReason"))) {
+            // "none of these": the question is the one the clarifying question was about
+            previous(event.conversationId(), message, m -> query(m, "clarify")).ifPresent(question ->
+                    gaps.record(event.conversationId(), question, locale, ContentGaps.Source.UNANSWERED, null,
+                            message.createdAt()));
+        }
+        else if ("answer".equals(kind)) {
+            for (UUID articleId : cited(payload)) {
+                gaps.articleSignal(articleId, "shown", event.conversationId(), message.createdAt());
+            }
+        }
+    }
+
+    private void feedback(AnswerFeedbackGiven event) {
+        Optional<UUID> articleId = uuid(event.articleId());
+        articleId.ifPresent(id -> gaps.articleSignal(id, event.helpful() ? "helpful" : "unhelpful",
+                event.conversationId(), clock.instant()));
+        if (event.helpful()) {
+            return;
+        }
+        List<ChatMessage> recent = conversations.recentMessages(event.conversationId(), CONTEXT_MESSAGES);
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            ChatMessage m = recent.get(i);
+            Map<String, Object> p = m.payload();
+            if (m.author().type() == AuthorType.BOT && p != null && "answer".equals(p.get("kind"))
+                    && event.articleId().equals(String.valueOf(p.get("answeredArticleId"))) && p.get("query") instanceof String q) {
+                gaps.record(event.conversationId(), q, p.get("locale") instanceof String l ? l : null,
+                        ContentGaps.Source.UNHELPFUL, event.articleId(), clock.instant());
+                return;
+            }
+        }
+    }
+
+    /** The first non-null {@code pick} of the messages before {@code message}, newest first. */
+    private Optional<String> previous(UUID conversationId, ChatMessage message,
+            java.util.function.Function<ChatMessage, String> pick) {
+        List<ChatMessage> recent = conversations.recentMessages(conversationId, CONTEXT_MESSAGES);
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            ChatMessage m = recent.get(i);
+            if (m.seq() < message.seq()) {
+                String value = pick.apply(m);
+                if (value != null) {
+                    return Optional.of(value);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String query(ChatMessage m, String kind) {
+        Map<String, Object> p = m.payload();
+        return m.author().type() == AuthorType.BOT && p != null && kind.equals(p.get("kind")) && p.get("query") instanceof String q
+                ? q : null;
+    }
+
+    private static Set<UUID> cited(Map<String, Object> payload) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (payload.get("sources") instanceof List<?> sources) {
+            for (Object s : sources) {
+                if (s instanceof Map<?, ?> source && source.get("articleId") != null) {
+                    uuid(String.valueOf(source.get("articleId"))).ifPresent(ids::add);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
+        }
+        catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
