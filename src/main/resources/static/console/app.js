@@ -49,6 +49,7 @@ export class Console {
     document.title = 'Parley console';
     this.layout();
     this.live.subscribe('inbox', '/user/queue/inbox', event => this.onInboxEvent(event));
+    this.live.subscribe('acks', '/user/queue/acks', ack => this.conversation && this.conversation.onAck(ack));
     this.live.subscribe('errors', '/user/queue/errors', error => this.showError(describeError(error)));
     this.live.start();
     this.loadLists();
@@ -227,6 +228,7 @@ export class Console {
       this.renderTabs();
     } catch (e) {
       if (e.status !== 401) this.showError(describeError(e));
+      if (!this.state.loaded) this.inbox.failed(() => this.loadLists());
     }
   }
 
@@ -266,7 +268,10 @@ export class Console {
     this.state.unread.delete(id);
     saveUi({ tab: this.state.tab, current: id });
     this.contextPane.hidden = false;
-    const context = new ContextView(this.contextPane, { insert: text => this.conversation && this.conversation.insert(text) });
+    const context = new ContextView(this.contextPane, {
+      insert: text => this.conversation && this.conversation.insert(text),
+      error: e => this.showError(describeError(e)),
+    });
     this.conversation = new ConversationView(this.mainPane, {
       id, me: this.me, backend: this.backend, live: this.live, renderer: this.renderer, context,
       command: (name, body) => this.command(id, name, body),
