@@ -31,7 +31,6 @@ export class Console {
       tab: TABS.some(t => t.id === saved.tab) ? saved.tab : 'queue',
       lists: { queue: [], mine: [], all: [] },
       loaded: false,
-      unread: new Map(), // conversationId -> count of customer messages not seen in the console
       currentId: saved.current || null,
       presence: 'online',
       connection: 'connecting',
@@ -50,7 +49,10 @@ export class Console {
     this.layout();
     this.live.subscribe('inbox', '/user/queue/inbox', event => this.onInboxEvent(event));
     this.live.subscribe('acks', '/user/queue/acks', ack => this.conversation && this.conversation.onAck(ack));
-    this.live.subscribe('errors', '/user/queue/errors', error => this.showError(describeError(error)));
+    this.live.subscribe('errors', '/user/queue/errors', error => {
+      this.showError(describeError(error));
+      this.conversation && this.conversation.onCommandError(error);
+    });
     this.live.start();
     this.loadLists();
     this.loadPresence();
@@ -62,6 +64,7 @@ export class Console {
     this.stopped = true;
     clearTimeout(this.refreshTimer);
     this.conversation && this.conversation.close();
+    document.removeEventListener('keydown', this.globalKeys);
     this.live.stop();
   }
 
@@ -70,13 +73,13 @@ export class Console {
   layout() {
     this.connectionPill = h('span', { className: 'connection', role: 'status', 'aria-live': 'polite', dataset: { state: 'connecting' } }, 'Connecting…');
     this.presenceSelect = h('select', {
-      id: 'presence', className: 'presence-select', 'aria-label': 'Your presence',
+      id: 'presence', className: 'presence-select', 'aria-label': 'Your presence', disabled: true,
       onchange: () => this.changePresence(this.presenceSelect.value),
     },
     h('option', { value: 'online' }, 'Online'),
     h('option', { value: 'away' }, 'Away'),
     h('option', { value: 'offline' }, 'Offline'));
-    this.presenceDot = h('span', { className: 'presence-dot', dataset: { presence: 'online' }, 'aria-hidden': 'true' });
+    this.presenceDot = h('span', { className: 'presence-dot', dataset: { presence: 'unknown' }, 'aria-hidden': 'true' });
     const header = h('header', { className: 'topbar' },
       h('div', { className: 'brand' }, h('span', { className: 'brand-mark', 'aria-hidden': 'true' }, 'P'), 'Parley', h('span', { className: 'brand-sub' }, 'Agent console')),
       h('div', { className: 'topbar-right' },
@@ -128,13 +131,15 @@ export class Console {
       count.textContent = String(list.length);
       count.setAttribute('aria-label', `${list.length} conversations`);
     }
+    const waiting = this.state.lists.queue.length;
+    document.title = waiting ? `(${waiting}) Parley console` : 'Parley console';
     this.inboxList.setAttribute('aria-labelledby', `tab-${this.state.tab}`);
     this.renderInbox();
   }
 
   renderInbox() {
     this.inbox.render(this.state.lists[this.state.tab] || [], {
-      tab: this.state.tab, currentId: this.state.currentId, unread: this.state.unread, meId: this.me.id,
+      tab: this.state.tab, currentId: this.state.currentId, meId: this.me.id,
       loaded: this.state.loaded,
     });
   }
@@ -188,9 +193,11 @@ export class Console {
   async loadPresence() {
     try {
       const presence = await this.backend.presence();
-      if (presence) this.showPresence(presence);
-    } catch {
-      // presence is shown as "online" until the server says otherwise
+      if (presence) this.showPresence(presence, true);
+    } catch (e) {
+      if (e.status !== 401) this.showError(describeError(e));
+    } finally {
+      this.presenceSelect.disabled = false;
     }
   }
 
@@ -199,19 +206,22 @@ export class Console {
     this.showPresence(status);
     try {
       const presence = await this.backend.setPresence(status);
-      this.showPresence((presence && presence.status) || status);
-      this.toast(`You are ${status}.`);
+      this.showPresence((presence && presence.status) || status, true);
+      this.toast(status === 'online' ? 'You are online: new conversations can be routed to you.'
+        : `You are ${status}: new conversations wait in the queue.`);
     } catch (e) {
-      this.showPresence(before);
+      this.showPresence(before, true);
       this.showError(describeError(e));
     }
   }
 
-  showPresence(status) {
-    const value = typeof status === 'string' ? status : (status.status || status.presence || 'online');
+  /** {@code confirmed}: the server has it (tests and the dot's title wait for that). */
+  showPresence(status, confirmed = false) {
+    const value = String(status || 'offline').toLowerCase();
     this.state.presence = value;
     this.presenceSelect.value = value;
     this.presenceDot.dataset.presence = value;
+    if (confirmed) this.presenceSelect.dataset.confirmed = value;
   }
 
   // ---- inbox ----------------------------------------------------------------------------------------------------
@@ -222,9 +232,6 @@ export class Console {
       const views = await Promise.all(TABS.map(t => this.backend.list(t.id)));
       TABS.forEach((t, i) => { this.state.lists[t.id] = views[i]; });
       this.state.loaded = true;
-      for (const item of this.state.lists.all.concat(this.state.lists.mine, this.state.lists.queue)) {
-        if (typeof item.unreadCount === 'number' && item.id !== this.state.currentId) this.state.unread.set(item.id, item.unreadCount);
-      }
       this.renderTabs();
     } catch (e) {
       if (e.status !== 401) this.showError(describeError(e));
@@ -241,16 +248,15 @@ export class Console {
   onInboxEvent(event) {
     const id = event.conversationId || (event.conversation && event.conversation.id);
     const type = event.type || '';
-    if (type === 'message' || type === 'customer_message') {
-      const author = event.message && event.message.author;
-      if (id && id !== this.state.currentId && (!author || author.type === 'customer')) {
-        this.state.unread.set(id, (this.state.unread.get(id) || 0) + 1);
-      }
-    }
-    if (type === 'typing' || type === 'customer_typing') {
+    if (type === 'typing') {
       this.inbox.typing(id, event.typing !== false);
       if (this.conversation && id === this.state.currentId) this.conversation.customerTyping(event.typing !== false);
       return;
+    }
+    const name = (event.conversation && event.conversation.customer && event.conversation.customer.name) || 'a customer';
+    if (type === 'queued') this.toast(`New in the queue: ${name}`);
+    if (type === 'assigned' && !(event.by && event.by.id === this.me.id)) {
+      this.toast(event.by ? `${event.by.name} transferred ${name} to you` : `Assigned to you: ${name}`);
     }
     if (this.conversation && id === this.state.currentId) this.conversation.onInboxEvent(event);
     this.scheduleRefresh();
@@ -265,7 +271,6 @@ export class Console {
     }
     this.conversation && this.conversation.close();
     this.state.currentId = id;
-    this.state.unread.delete(id);
     saveUi({ tab: this.state.tab, current: id });
     this.contextPane.hidden = false;
     const context = new ContextView(this.contextPane, {
@@ -318,7 +323,6 @@ export class Console {
       h('strong', null, title), ' ', h('span', { className: 'error-text' }, text),
       h('button', { type: 'button', className: 'ghost small', 'aria-label': 'Dismiss error', onclick: () => this.hideError() }, '×'));
     this.errorBar.hidden = false;
-    this.conversation && this.conversation.onError && this.conversation.onError(error);
   }
 
   hideError() {

@@ -201,17 +201,15 @@ export class ConversationView {
     this.renderTranscript(false);
   }
 
-  /** A refused command: a failed reply shows next to the message, with its text back in the composer. */
-  onError(error) {
-    if (error.destination && !error.destination.includes(this.id)) return;
-    for (const [clientMessageId, entry] of this.pending) {
-      if (!entry.error) {
-        entry.error = error;
-        if (!this.input.value.trim()) this.input.value = entry.text;
-        this.pending.delete(clientMessageId);
-      }
+  /** A refused command: a refused reply goes back into the composer (nothing was stored); the state is re-read. */
+  onCommandError(error) {
+    if (!error || (error.destination && !error.destination.includes(this.id))) return;
+    const entry = error.clientMessageId && this.pending.get(error.clientMessageId);
+    if (entry) {
+      this.pending.delete(error.clientMessageId);
+      if (!this.input.value.trim()) this.input.value = entry.text;
+      this.renderTranscript(false);
     }
-    this.renderTranscript(false);
     this.refreshItem();
   }
 
@@ -331,11 +329,7 @@ export class ConversationView {
 
   renderTranscript(scroll) {
     const atBottom = this.transcript.scrollHeight - this.transcript.scrollTop - this.transcript.clientHeight < 40;
-    const entries = [...this.messages.values()].map(m => ({ at: m.createdAt, seq: m.seq, node: () => this.renderer.message(m, { unread: m.seq >= this.unreadFrom && m.author && m.author.type === 'customer' }) }));
-    for (const note of this.notes.values()) {
-      entries.push({ at: note.createdAt, seq: Infinity, node: () => this.renderer.note(note) });
-    }
-    entries.sort((a, b) => (a.at || '').localeCompare(b.at || '') || (a.seq - b.seq));
+    const entries = this.timeline();
     const nodes = entries.map(e => e.node());
     let dividerPlaced = false;
     const withDivider = [];
@@ -354,6 +348,25 @@ export class ConversationView {
     if (!withDivider.length) withDivider.push(h('li', { className: 'transcript-empty' }, 'No messages yet.'));
     fill(this.transcript, withDivider);
     if (scroll || atBottom) this.transcript.scrollTop = this.transcript.scrollHeight;
+  }
+
+  /** Messages in seq order, with each private note placed by its time among them. */
+  timeline() {
+    const messages = [...this.messages.values()].sort((a, b) => a.seq - b.seq);
+    const notes = [...this.notes.values()].sort((a, b) => stamp(a.createdAt) - stamp(b.createdAt));
+    const entries = [];
+    let n = 0;
+    for (const message of messages) {
+      while (n < notes.length && stamp(notes[n].createdAt) < stamp(message.createdAt)) entries.push(this.noteEntry(notes[n++]));
+      const unread = message.seq >= this.unreadFrom && message.author && message.author.type === 'customer';
+      entries.push({ node: () => this.renderer.message(message, { unread }) });
+    }
+    while (n < notes.length) entries.push(this.noteEntry(notes[n++]));
+    return entries;
+  }
+
+  noteEntry(note) {
+    return { node: () => this.renderer.note(note) };
   }
 
   customerTyping(on, name) {
@@ -465,6 +478,11 @@ export class ConversationView {
     this.typingSent = on;
     this.live.publish(`/app/conversations/${this.id}/typing`, { typing: on });
   }
+}
+
+function stamp(iso) {
+  const time = Date.parse(iso || '');
+  return Number.isNaN(time) ? 0 : time;
 }
 
 function joinNames(names) {

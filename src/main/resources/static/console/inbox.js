@@ -17,22 +17,23 @@ export class InboxView {
     this.list.addEventListener('keydown', event => this.onKey(event));
   }
 
-  render(items, { tab, currentId, unread, meId, loaded }) {
-    this.last = { items, tab, currentId, unread, meId, loaded };
+  render(items, { tab, currentId, meId, loaded }) {
+    this.last = { items, tab, currentId, meId, loaded };
     if (!items.length) {
       fill(this.list, h('li', { className: 'inbox-empty' }, loaded ? EMPTY[tab] : 'Loading…'));
       return;
     }
     const focused = document.activeElement && this.list.contains(document.activeElement)
       ? document.activeElement.closest('[data-id]')?.dataset.id : null;
-    fill(this.list, items.map(item => this.row(item, { tab, currentId, unread, meId })));
+    fill(this.list, items.map(item => this.row(item, { tab, currentId, meId })));
     if (focused) this.list.querySelector(`.row[data-id="${CSS.escape(focused)}"]`)?.focus();
   }
 
-  row(item, { tab, currentId, unread, meId }) {
+  row(item, { tab, currentId, meId }) {
     const customer = item.customer || {};
     const name = customer.name || 'Anonymous visitor';
-    const count = unread.get(item.id) ?? item.unread ?? 0;
+    // unread: customer messages after the support side's read marker (the open conversation is being read)
+    const count = item.id === currentId ? 0 : (item.unread || 0);
     const last = item.lastMessage;
     const preview = last ? `${last.author && last.author.type !== 'customer' ? `${last.author.name || humanize(last.author.type)}: ` : ''}${last.text || ''}` : (item.question || '');
     const mine = item.agent && item.agent.id === meId;

@@ -4,6 +4,11 @@
 
 import { h, humanize, isObject, safeUrl, time, dateTime } from './dom.js';
 
+const KINDS = {
+  answer: 'Answer', clarify: 'Clarifying question', dont_know: 'Didn\'t know', offer_human: 'Offered a person',
+  handoff: 'Handed off', small_talk: 'Small talk', resolved: 'Resolved by bot',
+};
+
 export class TranscriptRenderer {
   /** @param {(text: string) => DocumentFragment} markdown */
   constructor(markdown) {
@@ -28,7 +33,7 @@ export class TranscriptRenderer {
     },
     h('div', { className: 'msg-head' },
       h('span', { className: 'msg-author' }, authorName(author)),
-      type === 'bot' && payload.kind ? h('span', { className: `chip kind kind-${cssIdent(payload.kind)}` }, humanize(payload.kind)) : null,
+      type === 'bot' && payload.kind ? h('span', { className: `chip kind kind-${cssIdent(payload.kind)}` }, KINDS[payload.kind] || humanize(payload.kind)) : null,
       unread ? h('span', { className: 'chip unread-chip' }, 'New') : null,
       h('time', { datetime: message.createdAt, title: dateTime(message.createdAt) }, time(message.createdAt))),
     this.text(message.text, type !== 'customer'),

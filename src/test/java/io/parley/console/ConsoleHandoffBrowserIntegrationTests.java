@@ -221,7 +221,8 @@ class ConsoleHandoffBrowserIntegrationTests {
 
     private static void setPresence(ConsolePage page, String presence) {
         new org.openqa.selenium.support.ui.Select(page.browser.onPage("#presence")).selectByValue(presence);
-        page.browser.waitFor(d -> presence.equals(page.browser.onPage(".presence-dot").getAttribute("data-presence")));
+        // the select changes at once; data-confirmed once the server has it
+        page.browser.waitFor(d -> presence.equals(page.browser.onPage("#presence").getAttribute("data-confirmed")), SLOW);
     }
 
     private static void send(Browser browser, String text) {
