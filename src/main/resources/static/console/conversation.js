@@ -240,7 +240,9 @@ export class ConversationView {
   // ---- rendering ------------------------------------------------------------------------------------------------
 
   setItem(item) {
+    const wasMine = this.item && this.item.state === 'assigned' && this.isMine();
     this.item = item;
+    const nowMine = item.state === 'assigned' && this.isMine();
     const customer = item.customer || {};
     this.title.textContent = customer.name || 'Anonymous visitor';
     const parts = [];
@@ -253,6 +255,11 @@ export class ConversationView {
     this.renderActions();
     this.renderOwnership();
     this.renderComposerState();
+    if (!wasMine && nowMine && this.claiming) {
+      // the claim went through: straight to the reply box
+      this.claiming = false;
+      this.input.focus();
+    }
   }
 
   isMine() {
@@ -390,6 +397,7 @@ export class ConversationView {
 
   act(name, body) {
     if (this.command(name, body)) {
+      this.claiming = name === 'claim';
       const done = { claim: 'Claiming…', resolve: 'Resolving…', 'return-to-bot': 'Returning to the bot…', transfer: 'Transferring…' }[name];
       if (done) this.toast(done);
       this.transferPanel.hidden = true;

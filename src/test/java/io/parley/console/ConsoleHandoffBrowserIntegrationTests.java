@@ -157,7 +157,7 @@ class ConsoleHandoffBrowserIntegrationTests {
         JsonNode conversation = api.startConversation(token, null);
         String conversationId = conversation.get("id").asString();
         Api.Response posted = api.post("/api/widget/conversations/" + conversationId + "/messages", token,
-                Map.of("clientMessageId", "c-1", "text", "I want to talk to a person about a refund"));
+                Map.of("clientMessageId", "c-1", "text", "I want to talk to a person about a refund <img src=x onerror=\"window.__pwned=1\">"));
         assertThat(posted.status()).isEqualTo(201);
 
         first.tab("queue");
@@ -166,6 +166,10 @@ class ConsoleHandoffBrowserIntegrationTests {
         second.row(conversationId);
         second.openConversation(conversationId);
         second.waitState("queued");
+        // what customers write is shown as text, never run
+        assertThat(second.texts(".msg-customer .text")).anyMatch(t -> t.contains("<img src=x onerror="));
+        assertThat(second.browser.driver.findElements(org.openqa.selenium.By.cssSelector(".transcript img"))).isEmpty();
+        assertThat(second.browser.js("return window.__pwned === undefined")).isEqualTo(true);
         first.openConversation(conversationId);
         // each sees the other looking at it
         second.browser.waitFor(d -> second.browser.onPage(".collision").getText().contains("is also viewing"), SLOW);
