@@ -55,6 +55,13 @@ export class Backend {
     return this.api.get(`/api/tickets/${id(ticketId)}/notes`);
   }
 
+  /** A private note: on the ticket when there is one (the usual case), else through the conversation command. */
+  addNote(conversationId, ticketId, text) {
+    return ticketId
+      ? this.api.post(`/api/tickets/${id(ticketId)}/notes`, { text })
+      : this.api.post(`/api/agent/conversations/${id(conversationId)}/note`, { text });
+  }
+
   updateTicket(ticketId, changes) {
     return this.api.call('PATCH', `/api/tickets/${id(ticketId)}`, changes);
   }

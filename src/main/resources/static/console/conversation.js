@@ -446,12 +446,28 @@ export class ConversationView {
         this.sendTyping(false);
         this.renderTranscript(true);
       }
-    } else if (this.command('note', { text })) {
-      this.input.value = '';
-      this.userChoseNote = false;
-      this.toast('Note added.');
+    } else {
+      this.addNote(text);
     }
     this.input.focus();
+  }
+
+  async addNote(text) {
+    this.input.value = '';
+    this.sendButton.disabled = true;
+    try {
+      const note = await this.backend.addNote(this.id, this.item && this.item.ticket && this.item.ticket.id, text);
+      if (note && note.id) this.notes.set(note.id, note);
+      this.userChoseNote = false;
+      this.renderTranscript(true);
+      this.context.refreshTicket();
+      this.toast('Note added. Only staff can see it.');
+    } catch (e) {
+      if (!this.input.value.trim()) this.input.value = text;
+      this.error(e);
+    } finally {
+      this.sendButton.disabled = false;
+    }
   }
 
   insert(text) {
