@@ -253,7 +253,7 @@ export class Console {
       if (this.conversation && id === this.state.currentId) this.conversation.customerTyping(event.typing !== false);
       return;
     }
-    const name = (event.conversation && event.conversation.customer && event.conversation.customer.name) || 'a customer';
+    const name = (event.conversation && event.conversation.customer && event.conversation.customer.name) || 'Anonymous visitor';
     if (type === 'queued') this.toast(`New in the queue: ${name}`);
     if (type === 'assigned' && !(event.by && event.by.id === this.me.id)) {
       this.toast(event.by ? `${event.by.name} transferred ${name} to you` : `Assigned to you: ${name}`);

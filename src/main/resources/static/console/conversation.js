@@ -34,7 +34,7 @@ export class ConversationView {
     this.transferPanel = h('div', { className: 'transfer-panel', hidden: true });
     this.collision = h('div', { className: 'collision', role: 'status', 'aria-live': 'polite', hidden: true });
     this.ownership = h('div', { className: 'ownership', role: 'status', hidden: true });
-    this.transcript = h('ol', { className: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Transcript' });
+    this.transcript = h('ol', { className: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Transcript', 'aria-busy': 'true' });
     this.typingIndicator = h('div', { className: 'typing-indicator', 'aria-live': 'polite' });
 
     this.input = h('textarea', {
@@ -98,6 +98,8 @@ export class ConversationView {
     this.lastSeq = Math.max(this.lastSeq, ...messages.map(m => m.seq), 0);
     await this.loadNotes();
     this.renderTranscript(true);
+    this.transcript.setAttribute('aria-busy', 'false');
+    this.pane.querySelector('.conv').dataset.loaded = 'true';
     this.markRead();
     this.context.render(item, { me: this.me, backend: this.backend });
     if (focus) this.focus();

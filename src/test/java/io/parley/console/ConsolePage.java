@@ -80,7 +80,8 @@ final class ConsolePage implements AutoCloseable {
             row(conversationId).click();
             return true;
         }, Duration.ofSeconds(40));
-        browser.waitFor(d -> !browser.onPage(".conv-name").getText().equals("Loading…"), Duration.ofSeconds(40));
+        browser.waitFor(d -> "true".equals(browser.onPage(".conv").getAttribute("data-loaded"))
+                && conversationId.equals(browser.js("return JSON.parse(sessionStorage.getItem('parley:console:ui')).current")), Duration.ofSeconds(40));
     }
 
     String state() {
