@@ -239,6 +239,53 @@ class HandoffFlowIntegrationTests {
                 .query(Boolean.class).single()).isTrue();
     }
 
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
+    @Test
+    void publishesTheContractEventsAtEachStep() {
+        List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addApplicationListener((org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<?>>)
+                e -> published.add(e.getPayload()));
+        Agent gil = agents.create("Gil");
+        StompTestClient gilWs = connectAgent(gil);
+        agents.presence(gil, "online");
+        customer = new Customer("en");
+        java.util.UUID id = java.util.UUID.fromString(customer.id);
+        customer.ask("I want to talk to a person");
+        customer.awaitSystem("handoff");
+        gilWs.send("/app/conversations/" + customer.id + "/resolve", Map.of());
+        customer.awaitSystem("csat");
+        api.post("/api/widget/conversations/" + customer.id + "/rating", customer.token, Map.of("score", 3));
+        customer.ask("How do I reset my password? I forgot it.");
+
+        List<String> transitions = published.stream().filter(OwnershipChanged.class::isInstance).map(OwnershipChanged.class::cast)
+                .filter(e -> e.conversationId().equals(id)).map(e -> e.from().json() + ">" + e.to().json() + ":" + e.reason()).toList();
+        assertThat(transitions).containsExactly("bot>queued:customer_request", "queued>assigned:routed", "assigned>resolved:resolved",
+                "resolved>bot:customer_returned");
+        assertThat(published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ConversationHandedOff.class,
+                h -> assertThat(h.reason()).isEqualTo("customer_request")));
+        io.parley.ticket.TicketCreated created = published.stream().filter(io.parley.ticket.TicketCreated.class::isInstance)
+                .map(io.parley.ticket.TicketCreated.class::cast).filter(t -> t.conversationId().equals(id)).findFirst().orElseThrow();
+        assertThat(published).filteredOn(io.parley.ticket.TicketStatusChanged.class::isInstance)
+                .map(e -> (io.parley.ticket.TicketStatusChanged) e).filteredOn(t -> t.ticketId().equals(created.ticketId()))
+                .extracting(t -> t.from().json() + ">" + t.to().json()).containsExactly("open>solved", "solved>open");
+        assertThat(published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ConversationResolved.class,
+                r -> assertThat(r).extracting(ConversationResolved::conversationId, ConversationResolved::byBot, ConversationResolved::agentId)
+                        .containsExactly(id, false, java.util.UUID.fromString(gil.id()))));
+        assertThat(published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ConversationRated.class,
+                r -> assertThat(r).extracting(ConversationRated::score, ConversationRated::agentId).containsExactly(3, java.util.UUID.fromString(gil.id()))));
+
+        customer.ask("Yes");
+        long deadline = System.currentTimeMillis() + 5000;
+        while (published.stream().noneMatch(e -> e instanceof ConversationResolved r && r.byBot() && r.conversationId().equals(id))
+                && System.currentTimeMillis() < deadline) {
+            sleep(50);
+        }
+        assertThat(published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ConversationResolved.class,
+                r -> assertThat(r.byBot() && r.agentId() == null && r.conversationId().equals(id)).isTrue()));
+    }
+
     private static void await(java.util.concurrent.CountDownLatch latch) {
         try {
             latch.await();
