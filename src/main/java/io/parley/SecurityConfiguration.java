@@ -62,6 +62,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/articles/**", "/api/articles").hasRole("WRITER")
                         .requestMatchers("/api/agent/staff/**", "/api/agent/staff").hasRole("ADMIN")
                         .requestMatchers("/api/agent/**").hasRole("AGENT")
+                        .requestMatchers("/api/tickets/**", "/api/tickets").hasRole("AGENT")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .addFilterBefore(new BearerTokenFilter(authenticators), UsernamePasswordAuthenticationFilter.class)
