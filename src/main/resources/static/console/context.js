@@ -188,16 +188,21 @@ function select(id, label, values, current, onchange) {
 }
 
 function timelineText(event) {
-  const actor = event.actor && event.actor.name ? event.actor.name : null;
+  const actor = event.actorName || (event.actor && event.actor.name) || null;
   const data = event.data || {};
+  const by = actor ? ` by ${actor}` : '';
   switch (event.type) {
-    case 'created': return `Ticket created${data.reason ? ` (${humanize(data.reason)})` : ''}`;
-    case 'status_changed': return `${actor ? `${actor}: ` : ''}status ${humanize(data.from || '')} → ${humanize(data.to || data.status || '')}`;
+    case 'created': return `Ticket created${data.reason ? ` (${humanize(data.reason)})` : ''}${data.outOfHours ? ', out of hours' : ''}`;
+    case 'handed_off': return `Handed off again${data.reason ? ` (${humanize(data.reason)})` : ''}`;
+    case 'status_changed': return `Status ${humanize(data.from || '')} → ${humanize(data.to || data.status || '')}${by}`;
     case 'assigned': return `Assigned to ${(data.assignee && data.assignee.name) || data.agentName || actor || 'an agent'}`;
+    case 'unassigned': return `Unassigned${by}`;
     case 'note': return `${actor || 'An agent'} added a note${data.text ? `: ${data.text}` : ''}`;
     case 'rated': return `Customer rated ${data.score}/5${data.comment ? `: “${data.comment}”` : ''}`;
     case 'contact': return `Customer left an email: ${data.email || ''}`;
-    case 'ownership': return `${humanize(data.from || '')} → ${humanize(data.to || '')}${data.reason ? ` (${humanize(data.reason)})` : ''}${actor ? ` by ${actor}` : ''}`;
-    default: return `${humanize(event.type)}${actor ? ` by ${actor}` : ''}`;
+    case 'summary': return `Summary written${data.source === 'llm' ? ' by the LLM' : ''}`;
+    case 'updated': return `${Object.keys(data).map(humanize).join(', ') || 'Ticket'} changed${by}`;
+    case 'ownership': return `${humanize(data.from || '')} → ${humanize(data.to || '')}${data.reason ? ` (${humanize(data.reason)})` : ''}${by}`;
+    default: return `${humanize(event.type)}${by}`;
   }
 }

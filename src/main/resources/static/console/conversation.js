@@ -275,14 +275,14 @@ export class ConversationView {
     if (state === 'queued' || state === 'bot' || state === 'resolved') {
       buttons.push(h('button', {
         type: 'button', className: 'primary action-claim', 'aria-keyshortcuts': 'Alt+C',
-        onclick: () => this.act('claim'),
+        onclick: event => this.act('claim', {}, event.currentTarget),
       }, state === 'bot' ? 'Take over' : 'Claim'));
     }
     if (state === 'assigned' && mine) {
       buttons.push(
         h('button', { type: 'button', className: 'action-transfer', 'aria-expanded': String(!this.transferPanel.hidden), onclick: () => this.toggleTransfer() }, 'Transfer…'),
-        h('button', { type: 'button', className: 'action-return', onclick: () => this.act('return-to-bot') }, 'Return to bot'),
-        h('button', { type: 'button', className: 'primary action-resolve', onclick: () => this.act('resolve') }, 'Resolve'));
+        h('button', { type: 'button', className: 'action-return', onclick: event => this.act('return-to-bot', {}, event.currentTarget) }, 'Return to bot'),
+        h('button', { type: 'button', className: 'primary action-resolve', onclick: event => this.act('resolve', {}, event.currentTarget) }, 'Resolve'));
     }
     fill(this.actionsBar, buttons);
   }
@@ -397,11 +397,16 @@ export class ConversationView {
 
   // ---- commands ---------------------------------------------------------------------------------------------------
 
-  act(name, body) {
+  /** Sends a command; its button shows it is on its way until the new state (or a refusal) arrives. */
+  act(name, body, button) {
     if (this.command(name, body)) {
       this.claiming = name === 'claim';
-      const done = { claim: 'Claiming…', resolve: 'Resolving…', 'return-to-bot': 'Returning to the bot…', transfer: 'Transferring…' }[name];
-      if (done) this.toast(done);
+      const busy = { claim: 'Claiming…', resolve: 'Resolving…', 'return-to-bot': 'Returning…', transfer: 'Transferring…' }[name];
+      if (button && busy) {
+        button.disabled = true;
+        button.textContent = busy;
+        button.setAttribute('aria-busy', 'true');
+      }
       this.transferPanel.hidden = true;
       this.changed();
     }

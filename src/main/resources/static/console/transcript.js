@@ -42,10 +42,10 @@ export class TranscriptRenderer {
 
   /** A private note (staff only; the customer never sees it). */
   note(note) {
-    const author = note.author || note.agent || {};
+    const name = note.authorName || (note.author && note.author.name) || 'Agent';
     return h('li', { className: 'msg msg-note', dataset: { id: note.id } },
       h('div', { className: 'msg-head' },
-        h('span', { className: 'msg-author' }, author.name || 'Agent'),
+        h('span', { className: 'msg-author' }, name),
         h('span', { className: 'chip note-chip' }, 'Private note'),
         h('time', { datetime: note.createdAt, title: dateTime(note.createdAt) }, time(note.createdAt))),
       h('div', { className: 'text' }, String(note.text ?? note.body ?? '')));
