@@ -35,7 +35,10 @@ export class InboxView {
     // unread: customer messages after the support side's read marker (the open conversation is being read)
     const count = item.id === currentId ? 0 : (item.unread || 0);
     const last = item.lastMessage;
-    const preview = last ? `${last.author && last.author.type !== 'customer' ? `${last.author.name || humanize(last.author.type)}: ` : ''}${last.text || ''}` : (item.question || '');
+    // system notices ("you are number 2 in the queue") say little here: show what the customer asked instead
+    const useQuestion = !last || (last.author && last.author.type === 'system' && item.question);
+    const preview = useQuestion ? (item.question || '')
+      : `${last.author && last.author.type !== 'customer' ? `${last.author.name || humanize(last.author.type)}: ` : ''}${last.text || ''}`;
     const mine = item.agent && item.agent.id === meId;
     const typing = this.typingIds.has(item.id);
     const label = [name, item.ticket ? `ticket #${item.ticket.number}` : null, humanize(item.state),

@@ -8,13 +8,19 @@ import java.util.UUID;
 import io.parley.ParleyIntegrationTest;
 import io.parley.support.Api;
 import io.parley.widget.Browser;
+import io.parley.chat.Author;
+import io.parley.chat.Conversations;
+import io.parley.support.Agents;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +68,18 @@ class ConsoleHandoffBrowserIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Conversations conversations;
+
+    @BeforeEach
+    void isolate() {
+        // nobody else online, no teams with business hours from other tests: hand-offs wait in the queue
+        Agents.isolate(jdbc);
+    }
+
     final java.util.List<AutoCloseable> opened = new java.util.ArrayList<>();
 
     @AfterEach
@@ -88,6 +106,7 @@ class ConsoleHandoffBrowserIntegrationTests {
 
         send(customer, "I want to talk to a person");
         customer.waitFor(d -> customer.find(".kind-queue"), SLOW);
+        scrollToEnd(customer);
         customer.screenshot("asked-for-a-person");
         String conversationId = currentConversation(customer);
 
@@ -122,6 +141,7 @@ class ConsoleHandoffBrowserIntegrationTests {
         agent.screenshot("agent-replied");
 
         customer.waitFor(d -> customer.texts(".msg-agent .text").stream().anyMatch(t -> t.contains("I have sent you a reset link")), SLOW);
+        scrollToEnd(customer);
         customer.screenshot("agent-reply-in-widget");
 
         // the customer writes back; the agent sees it live
@@ -134,6 +154,7 @@ class ConsoleHandoffBrowserIntegrationTests {
         agent.screenshot("resolved");
 
         customer.waitFor(d -> customer.find(".csat"), SLOW);
+        scrollToEnd(customer);
         customer.screenshot("csat-prompt");
         agent.assertNoScriptErrors();
     }
@@ -208,6 +229,79 @@ class ConsoleHandoffBrowserIntegrationTests {
         second.assertNoScriptErrors();
     }
 
+    @Test
+    void savedRepliesTypingUnreadMarkersTransferAndReturnToBot() {
+        Api api = new Api(port);
+        String admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
+        String shortcut = "greet-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(api.post("/api/agent/saved-replies", admin, Map.of("shortcut", shortcut, "title", "Greeting",
+                "body", "Hi {{customer.name}}, this is {{agent.name}} from Tasklane.")).status()).isEqualTo(201);
+
+        ConsolePage agent = console("handoff-3-agent");
+        agent.signIn(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD).signedIn();
+        setPresence(agent, "away");
+        String me = agent.browser.onPage(".me-name").getText();
+
+        JsonNode session = api.session(Map.of("name", "Ada Lovelace"));
+        String token = session.get("token").asString();
+        String customerId = session.get("customer").get("id").asString();
+        String conversationId = api.startConversation(token, null).get("id").asString();
+        api.post("/api/widget/conversations/" + conversationId + "/messages", token,
+                Map.of("clientMessageId", "c-1", "text", "I would like to talk to a person please"));
+
+        // unread: the customer's messages nobody on the support side has read yet
+        agent.tab("queue");
+        agent.browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector(
+                ".inbox-item[data-id='" + conversationId + "'] .unread-badge")).isEmpty(), SLOW);
+        agent.openConversation(conversationId);
+        assertThat(agent.browser.onPage(".unread-divider").getText()).isEqualToIgnoringCase("New messages");
+        agent.browser.waitFor(d -> d.findElements(org.openqa.selenium.By.cssSelector(
+                ".inbox-item[data-id='" + conversationId + "'] .unread-badge")).isEmpty(), SLOW);
+
+        agent.browser.clickOnPage(".action-claim");
+        agent.waitState("assigned");
+        // the claim puts the focus into the reply box
+        agent.browser.waitFor(d -> "composer-input".equals(agent.browser.js("return document.activeElement.id")), SLOW);
+
+        // the customer types: the agent sees it
+        conversations.typing(UUID.fromString(conversationId), Author.customer(customerId, "Ada Lovelace"), true);
+        agent.browser.waitFor(d -> agent.browser.onPage(".typing-indicator").getText().contains("Ada Lovelace is typing"), SLOW);
+        agent.screenshot("customer-typing");
+
+        // a saved reply, picked with the keyboard, comes with its placeholders filled in
+        agent.browser.onPage("#composer-input").sendKeys(Keys.chord(Keys.ALT, "s"));
+        WebElement search = agent.browser.onPage(".saved-search");
+        search.sendKeys(shortcut);
+        agent.browser.waitFor(d -> agent.texts(".saved-item .saved-shortcut").equals(List.of("/" + shortcut)), SLOW);
+        agent.screenshot("saved-replies");
+        search.sendKeys(Keys.ENTER);
+        String expected = "Hi Ada Lovelace, this is " + me + " from Tasklane.";
+        agent.browser.waitFor(d -> expected.equals(agent.browser.onPage("#composer-input").getAttribute("value")), SLOW);
+        agent.browser.onPage("#composer-input").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        agent.browser.waitFor(d -> api.get("/api/widget/conversations/" + conversationId + "/messages?after=0", token).body()
+                .contains(expected), SLOW);
+
+        // transfer back to the queue: it leaves "Mine" and waits in the queue again
+        agent.browser.clickOnPage(".action-transfer");
+        new org.openqa.selenium.support.ui.Select(agent.browser.onPage("#transfer-target")).selectByValue("queue");
+        agent.screenshot("transfer");
+        agent.browser.clickOnPage(".transfer-confirm");
+        agent.waitState("queued");
+        agent.tab("mine");
+        agent.waitGone(conversationId);
+        agent.tab("queue");
+        agent.row(conversationId);
+
+        // claim again and hand it back to the bot
+        agent.browser.clickOnPage(".action-claim");
+        agent.waitState("assigned");
+        agent.browser.clickOnPage(".action-return");
+        agent.waitState("bot");
+        assertThat(agent.browser.onPage(".ownership").getText()).contains("The bot is handling this conversation");
+        agent.screenshot("returned-to-bot");
+        agent.assertNoScriptErrors();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private ConsolePage console(String name) {
@@ -224,6 +318,11 @@ class ConsoleHandoffBrowserIntegrationTests {
         Browser browser = Browser.start(name).open("http://localhost:" + port + "/");
         opened.add(browser);
         return browser;
+    }
+
+    /** The widget follows new messages only while the reader is at the end; screenshots should show the newest. */
+    private static void scrollToEnd(Browser browser) {
+        browser.js("const m = document.querySelector('#parley-widget').shadowRoot.querySelector('.scroller'); if (m) m.scrollTop = m.scrollHeight;");
     }
 
     private static void setPresence(ConsolePage page, String presence) {
