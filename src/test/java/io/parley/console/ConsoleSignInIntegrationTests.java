@@ -45,6 +45,9 @@ class ConsoleSignInIntegrationTests {
         assertThat(console.browser.onPage("#tab-queue").getAttribute("aria-selected")).isEqualTo("true");
         assertThat(console.browser.onPage(".tabs").getAttribute("role")).isEqualTo("tablist");
         assertThat(console.browser.onPage(".transcript-empty, .empty").getText()).contains("No conversation open");
+        // the inbox loads without complaint
+        console.browser.waitFor(d -> !console.browser.onPage(".inbox-list").getText().contains("Loading"));
+        assertThat(console.browser.driver.findElement(org.openqa.selenium.By.cssSelector(".error-bar")).isDisplayed()).isFalse();
         console.screenshot("signed-in");
 
         // the token is kept for the tab: a reload (also without the trailing slash) stays signed in
