@@ -39,6 +39,12 @@ public class Teams {
     private final JsonMapper json;
     private final AgentPresence agents;
     private final Clock clock;
+    private volatile Cached cache;
+
+    static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(5);
+
+    private record Cached(List<Team> teams, java.time.Instant until) {
+    }
 
     Teams(JdbcClient jdbc, JsonMapper json, AgentPresence agents, Clock clock) {
         this.jdbc = jdbc;
@@ -47,7 +53,21 @@ public class Teams {
         this.clock = clock;
     }
 
+    /**
+     * All teams by name. Read on every handoff, changed rarely: kept for a few seconds (dropped at once on a change
+     * through this node; other nodes see it within {@link #CACHE_TTL}).
+     */
     public List<Team> list() {
+        Cached current = cache;
+        if (current != null && current.until().isAfter(clock.instant())) {
+            return current.teams();
+        }
+        List<Team> teams = load();
+        cache = new Cached(teams, clock.instant().plus(CACHE_TTL));
+        return teams;
+    }
+
+    private List<Team> load() {
         return jdbc.sql("select t.*, array(select staff_id from team_member m where m.team_id = t.id) as members from team t order by lower(name)")
                 .query(this::map).list();
     }
@@ -91,6 +111,7 @@ public class Teams {
         for (UUID member : input.memberIds()) {
             jdbc.sql("insert into team_member (team_id, staff_id) values (?, ?) on conflict do nothing").params(teamId, member).update();
         }
+        cache = null;
         return get(teamId);
     }
 
@@ -98,6 +119,7 @@ public class Teams {
     public void delete(UUID id) {
         get(id);
         jdbc.sql("delete from team where id = ?").param(id).update();
+        cache = null;
     }
 
     private void validate(Team input) {

@@ -51,7 +51,7 @@ class HandoffFlowIntegrationTests {
     void setUp() {
         api = new Api(port);
         agents = new Agents(api);
-        Agents.isolate(jdbc);
+        agents.isolate(jdbc);
     }
 
     @AfterEach

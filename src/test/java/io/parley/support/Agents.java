@@ -48,10 +48,12 @@ public final class Agents {
      * Nobody else is online and nothing else waits or is assigned, so routing in the calling test only sees its own
      * agents and conversations.
      */
-    public static void isolate(JdbcClient jdbc) {
+    public void isolate(JdbcClient jdbc) {
         jdbc.sql("update agent_profile set presence = 'offline'").update();
         jdbc.sql("update conversation_handoff set state = 'resolved', agent_id = null where state in ('queued', 'assigned')").update();
         jdbc.sql("delete from first_response").update();
-        jdbc.sql("delete from team").update();
+        // through the API, so the server's team cache forgets them too
+        api.get("/api/agent/teams", adminToken).json().valueStream()
+                .forEach(team -> api.delete("/api/agent/teams/" + team.get("id").asString(), adminToken));
     }
 }
