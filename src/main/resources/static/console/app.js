@@ -255,6 +255,7 @@ export class Console {
     }
     const name = (event.conversation && event.conversation.customer && event.conversation.customer.name) || 'Anonymous visitor';
     if (type === 'queued') this.toast(`New in the queue: ${name}`);
+    if (type === 'rated' && event.rating) this.toast(`A customer rated your conversation ${event.rating.score}/5`);
     if (type === 'assigned' && !(event.by && event.by.id === this.me.id)) {
       this.toast(event.by ? `${event.by.name} transferred ${name} to you` : `Assigned to you: ${name}`);
     }

@@ -77,7 +77,7 @@ class ConsoleHandoffBrowserIntegrationTests {
     @BeforeEach
     void isolate() {
         // nobody else online, no teams with business hours from other tests: hand-offs wait in the queue
-        Agents.isolate(jdbc);
+        new Agents(new Api(port)).isolate(jdbc);
     }
 
     final java.util.List<AutoCloseable> opened = new java.util.ArrayList<>();
