@@ -37,7 +37,11 @@ export class Console {
     };
     this.live = new Live(libraries.stomp, () => this.api.token, {
       onState: state => this.setConnection(state),
-      onStompError: error => this.showError(describeError(error)),
+      onStompError: error => {
+        this.showError(describeError(error));
+        // an expired or revoked token: REST will say so (401) and send the agent back to the sign-in form
+        if (error.code === 'unauthorized') this.api.me().catch(() => { });
+      },
       onConnected: () => this.onConnected(),
     });
     this.refreshTimer = null;
