@@ -44,7 +44,7 @@ export class ConversationView {
       onkeydown: event => this.onComposerKey(event),
     });
     this.modeButtons = ['reply', 'note'].map(mode => h('button', {
-      type: 'button', role: 'tab', className: `mode mode-${mode}`, dataset: { mode },
+      type: 'button', className: `mode mode-${mode}`, dataset: { mode },
       onclick: () => { this.userChoseNote = mode === 'note'; this.setMode(mode); this.input.focus(); },
     }, mode === 'reply' ? 'Reply' : 'Private note'));
     this.sendButton = h('button', { type: 'submit', className: 'primary send' }, 'Send');
@@ -57,7 +57,7 @@ export class ConversationView {
       className: 'composer', 'aria-label': 'Reply or note',
       onsubmit: event => { event.preventDefault(); this.submit(); },
     },
-    h('div', { className: 'composer-modes', role: 'tablist', 'aria-label': 'Write a' }, this.modeButtons),
+    h('div', { className: 'composer-modes', role: 'group', 'aria-label': 'Write a reply or a private note' }, this.modeButtons),
     this.saved.panel,
     this.input,
     h('div', { className: 'composer-bar' }, this.saved.button, this.composerHint, this.sendButton));
@@ -130,6 +130,10 @@ export class ConversationView {
       if (this.closedView) return;
       this.setItem(item);
       messages.forEach(m => this.addMessage(m));
+      // replies sent just before the line dropped: send again (same clientMessageId, so never stored twice)
+      for (const [clientMessageId, entry] of this.pending) {
+        this.live.publish(`/app/conversations/${this.id}/reply`, { clientMessageId, text: entry.text });
+      }
       this.live.publish(`/app/conversations/${this.id}/view`, { viewing: true });
       this.context.render(item, { me: this.me, backend: this.backend });
     } catch (e) {
@@ -206,10 +210,13 @@ export class ConversationView {
   /** A refused command: a refused reply goes back into the composer (nothing was stored); the state is re-read. */
   onCommandError(error) {
     if (!error || (error.destination && !error.destination.includes(this.id))) return;
-    const entry = error.clientMessageId && this.pending.get(error.clientMessageId);
-    if (entry) {
-      this.pending.delete(error.clientMessageId);
-      if (!this.input.value.trim()) this.input.value = entry.text;
+    // a refused reply names its clientMessageId when the server knows it; otherwise every reply in flight was refused
+    const refused = error.clientMessageId ? [error.clientMessageId]
+      : (error.destination && error.destination.endsWith('/reply') ? [...this.pending.keys()] : []);
+    const texts = refused.map(key => this.pending.get(key)).filter(Boolean).map(entry => entry.text);
+    refused.forEach(key => this.pending.delete(key));
+    if (texts.length) {
+      if (!this.input.value.trim()) this.input.value = texts.join('\n\n');
       this.renderTranscript(false);
     }
     this.refreshItem();
@@ -316,7 +323,7 @@ export class ConversationView {
     this.mode = mode;
     for (const button of this.modeButtons) {
       const selected = button.dataset.mode === mode;
-      button.setAttribute('aria-selected', String(selected));
+      button.setAttribute('aria-pressed', String(selected));
     }
     this.composer.dataset.mode = mode;
     this.input.setAttribute('aria-label', mode === 'reply' ? 'Reply to the customer' : 'Private note (only staff see it)');

@@ -75,7 +75,15 @@ export class InboxView {
 
   typing(id, on) {
     if (!id) return;
-    if (on) this.typingIds.add(id); else this.typingIds.delete(id);
+    clearTimeout(this.typingTimers?.get(id));
+    this.typingTimers = this.typingTimers || new Map();
+    if (on) {
+      this.typingIds.add(id);
+      // a missed "stopped typing" must not leave the hint on forever
+      this.typingTimers.set(id, setTimeout(() => this.typing(id, false), 8000));
+    } else {
+      this.typingIds.delete(id);
+    }
     if (this.last) this.render(this.last.items, this.last);
   }
 
