@@ -22,14 +22,12 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Tickets for agents: filtered lists, one ticket, edits, the timeline and private notes. */
 @RestController
-@RequestMapping("/api/tickets")
 class TicketController {
 
     private static final int MAX_PAGE = 100;
@@ -44,7 +42,7 @@ class TicketController {
         this.staff = staff;
     }
 
-    @GetMapping
+    @GetMapping("/api/tickets")
     Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String priority, @RequestParam(required = false) String tag,
             @RequestParam(required = false) UUID customerId, @RequestParam(required = false) String q,
@@ -67,32 +65,40 @@ class TicketController {
         return Map.of("items", items, "page", Math.max(0, page), "size", pageSize, "total", tickets.count(filter));
     }
 
-    @GetMapping("/{idOrNumber}")
+    @GetMapping("/api/tickets/{idOrNumber}")
     TicketView get(@PathVariable String idOrNumber) {
         return TicketView.of(tickets.get(idOrNumber), customers, staff);
     }
 
-    @PatchMapping("/{idOrNumber}")
+    @PatchMapping("/api/tickets/{idOrNumber}")
     TicketView update(@PathVariable String idOrNumber, @RequestBody Patch patch, @AuthenticationPrincipal ParleyPrincipal me) {
         UUID id = tickets.get(idOrNumber).id();
         return TicketView.of(tickets.update(id, me, status(patch.status()), patch.priority(), patch.tags(), patch.subject()),
                 customers, staff);
     }
 
-    @GetMapping("/{idOrNumber}/timeline")
+    @GetMapping("/api/tickets/{idOrNumber}/timeline")
     List<TicketEvent> timeline(@PathVariable String idOrNumber) {
         return tickets.timeline(tickets.get(idOrNumber).id());
     }
 
-    @GetMapping("/{idOrNumber}/notes")
+    @GetMapping("/api/tickets/{idOrNumber}/notes")
     List<TicketNote> notes(@PathVariable String idOrNumber) {
         return tickets.notes(tickets.get(idOrNumber).id());
     }
 
-    @PostMapping("/{idOrNumber}/notes")
+    @PostMapping("/api/tickets/{idOrNumber}/notes")
     @ResponseStatus(HttpStatus.CREATED)
     TicketNote addNote(@PathVariable String idOrNumber, @RequestBody NoteBody body, @AuthenticationPrincipal ParleyPrincipal me) {
         return tickets.addNote(tickets.get(idOrNumber).id(), me, body.text());
+    }
+
+    /** The REST twin of the STOMP {@code note} command: a private note on the conversation's ticket. */
+    @PostMapping("/api/agent/conversations/{conversationId}/note")
+    @ResponseStatus(HttpStatus.CREATED)
+    TicketNote noteOnConversation(@PathVariable UUID conversationId, @RequestBody NoteBody body,
+            @AuthenticationPrincipal ParleyPrincipal me) {
+        return tickets.addNoteToConversation(conversationId, me, body.text());
     }
 
     record Patch(String status, String priority, List<String> tags, String subject) {
