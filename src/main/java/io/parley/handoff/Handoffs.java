@@ -130,7 +130,8 @@ public class Handoffs {
         if (event.message().author().type() != AuthorType.CUSTOMER) {
             return;
         }
-        Optional<Handoff> current = repository.lock(event.conversationId());
+        // chat's post holds the conversation's lock, so the state read here cannot change underneath
+        Optional<Handoff> current = repository.find(event.conversationId());
         if (current.isEmpty() || current.get().state() != HandoffState.RESOLVED) {
             return;
         }

@@ -22,4 +22,34 @@ public record Ticket(UUID id, long number, UUID conversationId, UUID customerId,
         tags = tags == null ? List.of() : List.copyOf(tags);
         botSources = botSources == null ? List.of() : List.copyOf(botSources);
     }
+
+    Ticket withStatus(TicketStatus to) {
+        return new Ticket(id, number, conversationId, customerId, subject, to, priority, tags, reason, assigneeId, summary,
+                summarySource, botSources, contactEmail, rating, ratingComment, ratedAt, createdAt, updatedAt);
+    }
+
+    Ticket withAssignee(UUID assignee) {
+        return new Ticket(id, number, conversationId, customerId, subject, status, priority, tags, reason, assignee, summary,
+                summarySource, botSources, contactEmail, rating, ratingComment, ratedAt, createdAt, updatedAt);
+    }
+
+    Ticket withSummary(String text, String source) {
+        return new Ticket(id, number, conversationId, customerId, subject, status, priority, tags, reason, assigneeId, text,
+                source, botSources, contactEmail, rating, ratingComment, ratedAt, createdAt, updatedAt);
+    }
+
+    Ticket withRating(int score, String comment, Instant at) {
+        return new Ticket(id, number, conversationId, customerId, subject, status, priority, tags, reason, assigneeId, summary,
+                summarySource, botSources, contactEmail, score, comment, at, createdAt, updatedAt);
+    }
+
+    Ticket withContact(String email) {
+        return new Ticket(id, number, conversationId, customerId, subject, status, priority, tags, reason, assigneeId, summary,
+                summarySource, botSources, email, rating, ratingComment, ratedAt, createdAt, updatedAt);
+    }
+
+    Ticket edited(String newSubject, String newPriority, List<String> newTags) {
+        return new Ticket(id, number, conversationId, customerId, newSubject, status, newPriority, newTags, reason, assigneeId,
+                summary, summarySource, botSources, contactEmail, rating, ratingComment, ratedAt, createdAt, updatedAt);
+    }
 }

@@ -154,11 +154,8 @@ public class Tickets {
             throw new InvalidInput(problems);
         }
         Ticket t = get(ticketId);
-        Ticket updated = new Ticket(t.id(), t.number(), t.conversationId(), t.customerId(),
-                subject != null ? subject.strip() : t.subject(), t.status(), priority != null ? priority : t.priority(),
-                tags != null ? tags.stream().map(String::strip).distinct().toList() : t.tags(), t.reason(), t.assigneeId(),
-                t.summary(), t.summarySource(), t.botSources(), t.contactEmail(), t.rating(), t.ratingComment(),
-                t.ratedAt(), t.createdAt(), t.updatedAt());
+        Ticket updated = t.edited(subject != null ? subject.strip() : t.subject(), priority != null ? priority : t.priority(),
+                tags != null ? tags.stream().map(String::strip).distinct().toList() : t.tags());
         Instant now = clock.instant();
         if (!updated.equals(t)) {
             repository.update(updated, now);
@@ -222,9 +219,7 @@ public class Tickets {
     void storeSummary(UUID ticketId, String summary) {
         Ticket t = get(ticketId);
         Instant now = clock.instant();
-        repository.update(new Ticket(t.id(), t.number(), t.conversationId(), t.customerId(), t.subject(), t.status(),
-                t.priority(), t.tags(), t.reason(), t.assigneeId(), summary, "llm", t.botSources(), t.contactEmail(),
-                t.rating(), t.ratingComment(), t.ratedAt(), t.createdAt(), t.updatedAt()), now);
+        repository.update(t.withSummary(summary, "llm"), now);
         repository.addEvent(t.id(), "summary", null, null, Map.of("source", "llm"), now);
         events.publishEvent(new TicketUpdated(t.id(), t.conversationId(), "summary"));
     }
@@ -247,7 +242,7 @@ public class Tickets {
         repository.addEvent(t.id(), "ownership", actorId, actorName, data("from", event.from().json(), "to", event.to().json(),
                 "reason", event.reason(), "agentId", event.agentId() == null ? null : event.agentId().toString()), event.at());
         if (!java.util.Objects.equals(assignee, t.assigneeId())) {
-            t = withAssignee(t, assignee);
+            t = t.withAssignee(assignee);
             repository.update(t, event.at());
         }
         if (event.to() == HandoffState.RESOLVED && t.status() != TicketStatus.SOLVED && t.status() != TicketStatus.CLOSED) {
@@ -263,9 +258,7 @@ public class Tickets {
     @Transactional
     void on(ConversationRated event) {
         repository.lockByConversation(event.conversationId()).ifPresent(t -> {
-            repository.update(new Ticket(t.id(), t.number(), t.conversationId(), t.customerId(), t.subject(), t.status(),
-                    t.priority(), t.tags(), t.reason(), t.assigneeId(), t.summary(), t.summarySource(), t.botSources(),
-                    t.contactEmail(), event.score(), event.comment(), event.at(), t.createdAt(), t.updatedAt()), event.at());
+            repository.update(t.withRating(event.score(), event.comment(), event.at()), event.at());
             repository.addEvent(t.id(), "rated", null, null, data("score", event.score(), "comment", event.comment()), event.at());
             events.publishEvent(new TicketUpdated(t.id(), t.conversationId(), "rated"));
         });
@@ -275,9 +268,7 @@ public class Tickets {
     @Transactional
     void on(ContactGiven event) {
         repository.lockByConversation(event.conversationId()).ifPresent(t -> {
-            repository.update(new Ticket(t.id(), t.number(), t.conversationId(), t.customerId(), t.subject(), t.status(),
-                    t.priority(), t.tags(), t.reason(), t.assigneeId(), t.summary(), t.summarySource(), t.botSources(),
-                    event.email(), t.rating(), t.ratingComment(), t.ratedAt(), t.createdAt(), t.updatedAt()), event.at());
+            repository.update(t.withContact(event.email()), event.at());
             repository.addEvent(t.id(), "contact", null, null, data("email", event.email()), event.at());
             events.publishEvent(new TicketUpdated(t.id(), t.conversationId(), "contact"));
         });
@@ -290,17 +281,9 @@ public class Tickets {
 
     private void changeStatus(Ticket t, TicketStatus to, String actorId, String actorName, Instant at) {
         TicketStatus from = t.status();
-        repository.update(new Ticket(t.id(), t.number(), t.conversationId(), t.customerId(), t.subject(), to, t.priority(),
-                t.tags(), t.reason(), t.assigneeId(), t.summary(), t.summarySource(), t.botSources(), t.contactEmail(),
-                t.rating(), t.ratingComment(), t.ratedAt(), t.createdAt(), t.updatedAt()), at);
+        repository.update(t.withStatus(to), at);
         repository.addEvent(t.id(), "status_changed", actorId, actorName, data("from", from.json(), "to", to.json()), at);
         events.publishEvent(new TicketStatusChanged(t.id(), t.number(), t.conversationId(), from, to, at));
-    }
-
-    private static Ticket withAssignee(Ticket t, UUID assignee) {
-        return new Ticket(t.id(), t.number(), t.conversationId(), t.customerId(), t.subject(), t.status(), t.priority(),
-                t.tags(), t.reason(), assignee, t.summary(), t.summarySource(), t.botSources(), t.contactEmail(),
-                t.rating(), t.ratingComment(), t.ratedAt(), t.createdAt(), t.updatedAt());
     }
 
     private static String subject(ConversationHandedOff event, List<ChatMessage> transcript) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.parley.agent.StaffAccounts;
 import io.parley.core.ParleyPrincipal;
 
 import org.springframework.context.event.EventListener;
@@ -31,7 +30,7 @@ class Viewers {
     /** session id + subscription id → conversation, to end viewing on UNSUBSCRIBE */
     private final Map<String, UUID> subscriptions = new ConcurrentHashMap<>();
 
-    Viewers(SimpMessagingTemplate messaging, StaffAccounts staff) {
+    Viewers(SimpMessagingTemplate messaging) {
         this.messaging = messaging;
     }
 
