@@ -142,6 +142,16 @@ export class Api {
     return messages;
   }
 
+  /** CSAT: 1 to 5 stars for a resolved conversation. */
+  rate(id, score, comment) {
+    return this.call('POST', `/api/widget/conversations/${encodeURIComponent(id)}/rating`, comment ? { score, comment } : { score });
+  }
+
+  /** The email address to be answered at (out of hours). */
+  contact(id, email) {
+    return this.call('POST', `/api/widget/conversations/${encodeURIComponent(id)}/contact`, { email });
+  }
+
   markRead(id, seq) {
     return this.call('POST', `/api/widget/conversations/${encodeURIComponent(id)}/read`, { seq });
   }

@@ -658,6 +658,7 @@ class Widget {
       this.renderer = new MessageRenderer({
         t: this.t, markdown: this.libs.markdown, server: this.api.server,
         send: text => this.send(text), dismiss: entry => this.dismiss(entry),
+        rate: (id, score) => this.api.rate(id, score), contact: (id, email) => this.api.contact(id, email),
       });
     }
     return this.renderer;

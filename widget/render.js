@@ -38,7 +38,7 @@ export class MessageRenderer {
     },
     item.showAuthor && type !== 'customer' ? h('div', { className: 'msg-author' }, this.authorName(message.author)) : null,
     h('div', { className: 'bubble' }, this.text(message.text, type !== 'customer')),
-    this.payload(payload, item.interactive),
+    this.payload(payload, item.interactive, message),
     h('div', { className: 'msg-meta' },
       h('time', { datetime: message.createdAt }, this.time(message.createdAt)),
       item.seen ? h('span', { className: 'seen' }, ` · ${this.t('seen')}`) : null));
@@ -91,14 +91,14 @@ export class MessageRenderer {
     return Number.isNaN(date.getTime()) ? '' : this.timeFormat.format(date);
   }
 
-  payload(payload, interactive) {
+  payload(payload, interactive, message) {
     const parts = [];
     const kind = typeof payload.kind === 'string' ? payload.kind : null;
     if (kind === 'queue') parts.push(this.queue(payload));
     if (kind === 'handoff' && !payload.position) parts.push(h('div', { className: 'card info' }, this.t('handoff')));
     if (Array.isArray(payload.sources) && payload.sources.length) parts.push(this.sources(payload.sources));
-    if (kind === 'csat') parts.push(this.csat(interactive));
-    if (kind === 'out_of_hours') parts.push(this.outOfHours(interactive));
+    if (kind === 'csat') parts.push(this.csat(interactive, message));
+    if (kind === 'out_of_hours') parts.push(this.outOfHours(interactive, message));
     if (interactive && Array.isArray(payload.quickReplies) && payload.quickReplies.length) {
       parts.push(this.quickReplies(payload.quickReplies));
     }
@@ -130,14 +130,26 @@ export class MessageRenderer {
       }));
   }
 
-  csat(interactive) {
+  /** Stars post the rating to the server (stored on the conversation and its ticket), then say thanks. */
+  csat(interactive, message) {
+    const title = h('div', { className: 'card-title' }, this.t('csatPrompt'));
     const stars = [1, 2, 3, 4, 5].map(n => h('button', {
       type: 'button', className: 'star', 'aria-label': this.t('csatStar', { n }), disabled: !interactive,
-      onclick: () => this.send(this.t('csatMessage', { n })),
+      onclick: () => this.submit(card, stars, () => this.rate(message.conversationId, n), this.t('csatThanks')),
     }, icon('star', true)));
-    return h('div', { className: 'card csat', role: 'group', 'aria-label': this.t('csatPrompt') },
-      h('div', { className: 'card-title' }, this.t('csatPrompt')),
-      h('div', { className: 'stars' }, stars));
+    const card = h('div', { className: 'card csat', role: 'group', 'aria-label': this.t('csatPrompt') },
+      title, h('div', { className: 'stars' }, stars));
+    return card;
+  }
+
+  /** Disables the controls while {@code call} runs; on success the card shows {@code done}, on failure it stays usable. */
+  submit(card, controls, call, done) {
+    controls.forEach(c => { c.disabled = true; });
+    Promise.resolve().then(call).then(() => {
+      card.replaceChildren(h('div', { className: 'card-title', role: 'status' }, done));
+    }).catch(() => {
+      controls.forEach(c => { c.disabled = false; });
+    });
   }
 
   queue(payload) {
@@ -158,22 +170,25 @@ export class MessageRenderer {
     return this.t('minutes', { n: Math.max(1, Math.ceil(seconds / 60)) });
   }
 
-  outOfHours(interactive) {
+  /** The email form posts the address to the server (contact for the ticket); the server confirms in the thread. */
+  outOfHours(interactive, message) {
     const input = h('input', {
       type: 'email', className: 'email-input', placeholder: this.t('emailPlaceholder'), 'aria-label': this.t('emailLabel'),
       autocomplete: 'email', required: true, disabled: !interactive,
     });
+    const button = h('button', { type: 'submit', className: 'primary small', disabled: !interactive }, this.t('emailSubmit'));
     const form = h('form', {
       className: 'email-form',
       onsubmit: event => {
         event.preventDefault();
         const email = input.value.trim();
-        if (email && input.checkValidity()) this.send(this.t('emailMessage', { email }));
+        if (email && input.checkValidity()) {
+          this.submit(card, [input, button], () => this.contact(message.conversationId, email), this.t('emailSaved', { email }));
+        }
       },
-    },
-    input,
-    h('button', { type: 'submit', className: 'primary small', disabled: !interactive }, this.t('emailSubmit')));
-    return h('div', { className: 'card info out-of-hours' }, h('div', { className: 'card-title' }, this.t('outOfHours')), form);
+    }, input, button);
+    const card = h('div', { className: 'card info out-of-hours' }, h('div', { className: 'card-title' }, this.t('outOfHours')), form);
+    return card;
   }
 }
 

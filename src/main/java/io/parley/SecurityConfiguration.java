@@ -64,6 +64,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/insights/content-gaps/**", "/api/insights/content-gaps").hasRole("WRITER")
                         .requestMatchers("/api/agent/staff/**", "/api/agent/staff").hasRole("ADMIN")
                         .requestMatchers("/api/agent/**").hasRole("AGENT")
+                        .requestMatchers("/api/tickets/**", "/api/tickets").hasRole("AGENT")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .addFilterBefore(new BearerTokenFilter(authenticators), UsernamePasswordAuthenticationFilter.class)

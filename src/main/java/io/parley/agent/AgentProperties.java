@@ -18,10 +18,13 @@ import org.springframework.util.StringUtils;
  * @param loginMaxFailures failed logins for one email within {@code loginFailureWindow} after which further attempts
  *     are refused with 429 until the window has passed (default 5)
  * @param loginFailureWindow see {@code loginMaxFailures} (default 5 minutes)
+ * @param defaultCapacity conversations routed to an agent at once until an admin sets their capacity (default 3)
+ * @param offlineOnDisconnect true: an agent becomes offline when their last STOMP connection closes (default true)
  */
 @ConfigurationProperties("parley.agent")
 public record AgentProperties(String adminEmail, String adminPassword, boolean adminPasswordReset, String tokenSecret,
-        Duration tokenTtl, int loginMaxFailures, Duration loginFailureWindow) {
+        Duration tokenTtl, int loginMaxFailures, Duration loginFailureWindow, Integer defaultCapacity,
+        Boolean offlineOnDisconnect) {
 
     public AgentProperties {
         if (!StringUtils.hasText(adminEmail)) {
@@ -35,6 +38,12 @@ public record AgentProperties(String adminEmail, String adminPassword, boolean a
         }
         if (loginFailureWindow == null || loginFailureWindow.isNegative() || loginFailureWindow.isZero()) {
             loginFailureWindow = Duration.ofMinutes(5);
+        }
+        if (defaultCapacity == null || defaultCapacity < 0) {
+            defaultCapacity = 3;
+        }
+        if (offlineOnDisconnect == null) {
+            offlineOnDisconnect = true;
         }
     }
 }

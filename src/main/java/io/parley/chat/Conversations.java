@@ -133,6 +133,15 @@ public class Conversations {
         return java.util.Optional.of(post(new PostMessage(conversationId, Author.bot(botName), text, payload, null)).message());
     }
 
+    /**
+     * Takes the conversation's row lock for the caller's transaction: the same lock every message write takes, so a
+     * module that changes who owns a conversation (handoff) is ordered with the messages written to it.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Conversation lock(UUID conversationId) {
+        return repository.lock(conversationId).orElseThrow(() -> ChatException.conversationNotFound(conversationId));
+    }
+
     /** Hands the conversation to a human or back to the bot (the handoff module decides when). */
     @Transactional
     public Conversation changeResponder(UUID conversationId, Responder responder) {

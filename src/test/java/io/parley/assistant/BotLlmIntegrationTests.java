@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ParleyIntegrationTest
 class BotLlmIntegrationTests {
 
-    enum Mode { GROUNDED, UNCITED, SLOW }
+    enum Mode { GROUNDED, UNCITED, SLOW, SUMMARY }
 
     static volatile Mode mode = Mode.GROUNDED;
     static final List<String> requests = new CopyOnWriteArrayList<>();
@@ -89,6 +89,25 @@ class BotLlmIntegrationTests {
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(4_000);
     }
 
+    @Test
+    void whenItHandsOffTheModelWritesTheTicketSummary() throws Exception {
+        mode = Mode.SUMMARY;
+        Map<String, Object> reply = ask("I want to talk to a person");
+        assertThat(payload(reply)).containsEntry("kind", "handoff");
+        Api api = new Api(port);
+        String staff = api.login(io.parley.ParleyIntegrationTest.ADMIN_EMAIL, io.parley.ParleyIntegrationTest.ADMIN_PASSWORD);
+        String conversationId = reply.get("conversationId").toString();
+        long deadline = System.currentTimeMillis() + 5000;
+        tools.jackson.databind.JsonNode context;
+        do {
+            Thread.sleep(50);
+            context = api.get("/api/agent/conversations/" + conversationId, staff).json().get("context");
+        } while (!"llm".equals(context.get("summarySource").asString(null)) && System.currentTimeMillis() < deadline);
+        assertThat(context.get("summarySource").asString()).isEqualTo("llm");
+        assertThat(context.get("summary").asString()).isEqualTo("The customer wants a person to discuss an on-premise installation.");
+        assertThat(requests).anySatisfy(r -> assertThat(r).contains("summarise a customer support conversation"));
+    }
+
     private Map<String, Object> ask(String question) {
         Api api = new Api(port);
         String token = api.session(Map.of("locale", "en")).get("token").asString();
@@ -113,6 +132,7 @@ class BotLlmIntegrationTests {
                     case GROUNDED -> "Use the Forgot password? link on the sign-in page [S1].";
                     case UNCITED -> "Just trust me, it works.";
                     case SLOW -> "Too late [S1].";
+                    case SUMMARY -> "The customer wants a person to discuss an on-premise installation.";
                 };
                 if (mode == Mode.SLOW) {
                     try {

@@ -32,6 +32,8 @@ public final class StompTestClient implements AutoCloseable {
     private final WebSocketStompClient client;
     private final Map<String, BlockingQueue<Map<String, Object>>> received = new java.util.concurrent.ConcurrentHashMap<>();
     private final BlockingQueue<Map<String, Object>> errors = new LinkedBlockingQueue<>();
+    /** Every frame received per destination, consumed or not, for assertions that must not depend on arrival order. */
+    private final Map<String, List<Map<String, Object>>> history = new java.util.concurrent.ConcurrentHashMap<>();
     private final BlockingQueue<Throwable> transportErrors = new LinkedBlockingQueue<>();
     private StompSession session;
 
@@ -82,6 +84,7 @@ public final class StompTestClient implements AutoCloseable {
             @Override
             @SuppressWarnings("unchecked")
             public void handleFrame(StompHeaders headers, Object payload) {
+                history.computeIfAbsent(destination, d -> new java.util.concurrent.CopyOnWriteArrayList<>()).add((Map<String, Object>) payload);
                 queue(destination).add((Map<String, Object>) payload);
             }
         });
@@ -128,6 +131,28 @@ public final class StompTestClient implements AutoCloseable {
         }
         throw new AssertionError("nothing matching arrived on " + destination + " within " + WAIT
                 + "; ERROR frames: " + errors);
+    }
+
+    /**
+     * Like {@link #await(String, Predicate)}, but also finds a matching frame that arrived earlier and was skipped
+     * by another await: for frames whose order relative to others is not defined.
+     */
+    public Map<String, Object> awaitSeen(String destination, Predicate<Map<String, Object>> matching) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var match = history.getOrDefault(destination, List.of()).stream().filter(matching).findFirst();
+            if (match.isPresent()) {
+                return match.get();
+            }
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("nothing matching arrived on " + destination + " within " + WAIT);
     }
 
     public Map<String, Object> await(String destination) {

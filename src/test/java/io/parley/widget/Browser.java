@@ -25,15 +25,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's /usr/bin/chromium through /usr/bin/chromedriver; nothing is downloaded) on a
- * fresh profile, with helpers to reach into the widget's Shadow DOM and to save a screenshot per step.
+ * fresh profile, with helpers to reach into the widget's Shadow DOM (and into plain pages such as the agent console)
+ * and to save a screenshot per step.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String CHROMIUM = System.getProperty("parley.test.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("parley.test.chromedriver", "/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
     private final String name;
     private int step;
@@ -59,37 +60,37 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
-    static Browser start(String name) {
+    public static Browser start(String name) {
         return new Browser(name);
     }
 
     /** Runs {@code source} in every page before the page's own scripts (CDP Page.addScriptToEvaluateOnNewDocument). */
-    Browser beforeEveryPage(String source) {
+    public Browser beforeEveryPage(String source) {
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
         return this;
     }
 
-    Browser open(String url) {
+    public Browser open(String url) {
         driver.get(url);
         root();
         return this;
     }
 
-    void reload() {
+    public void reload() {
         driver.navigate().refresh();
         root();
     }
 
-    void resize(int width, int height) {
+    public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
     /** The widget's shadow root, once the widget has mounted. */
-    SearchContext root() {
+    public SearchContext root() {
         return waitFor(d -> d.findElement(By.cssSelector("#parley-widget")).getShadowRoot(), Duration.ofSeconds(20));
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return waitFor(d -> {
             WebElement element = root().findElement(By.cssSelector(css));
             return element.isDisplayed() ? element : null;
@@ -97,33 +98,33 @@ final class Browser implements AutoCloseable {
     }
 
     /** Clicks the element, finding it again if the widget redrew it in between. */
-    void click(String css) {
+    public void click(String css) {
         waitFor(d -> {
             find(css).click();
             return true;
         });
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return root().findElements(By.cssSelector(css));
     }
 
     /** Texts of the elements matching {@code css} inside the widget, read in one go (no stale elements). */
     @SuppressWarnings("unchecked")
-    List<String> texts(String css) {
+    public List<String> texts(String css) {
         return (List<String>) js("return [...document.querySelector('#parley-widget').shadowRoot.querySelectorAll(arguments[0])]"
                 + ".map(e => e.textContent)", css);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    <T> T waitFor(Function<ChromeDriver, T> condition) {
+    public <T> T waitFor(Function<ChromeDriver, T> condition) {
         return waitFor(condition, Duration.ofSeconds(20));
     }
 
-    <T> T waitFor(Function<ChromeDriver, T> condition, Duration timeout) {
+    public <T> T waitFor(Function<ChromeDriver, T> condition, Duration timeout) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class)
@@ -133,8 +134,36 @@ final class Browser implements AutoCloseable {
                 });
     }
 
+    /** Opens a plain page (no widget to wait for), e.g. the agent console. */
+    public Browser visit(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    /** A visible element of the page itself (outside any Shadow DOM). */
+    public WebElement onPage(String css) {
+        return waitFor(d -> {
+            WebElement element = d.findElement(By.cssSelector(css));
+            return element.isDisplayed() ? element : null;
+        });
+    }
+
+    /** Clicks a page element, finding it again if the page redrew it in between. */
+    public void clickOnPage(String css) {
+        waitFor(d -> {
+            onPage(css).click();
+            return true;
+        });
+    }
+
+    /** Texts of the page's elements matching {@code css}, read in one go. */
+    @SuppressWarnings("unchecked")
+    public List<String> pageTexts(String css) {
+        return (List<String>) js("return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)", css);
+    }
+
     /** Saves target/screenshots/{test}-{nn}-{step}.png. */
-    void screenshot(String what) {
+    public void screenshot(String what) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();

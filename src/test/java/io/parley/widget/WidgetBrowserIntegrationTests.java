@@ -48,6 +48,12 @@ class WidgetBrowserIntegrationTests {
     @Autowired
     SimpMessagingTemplate messaging;
 
+    @Autowired
+    io.parley.handoff.Handoffs handoffs;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Browser browser;
 
     @AfterEach
@@ -313,11 +319,19 @@ class WidgetBrowserIntegrationTests {
                 "Sorry about that! I have corrected the invoice.", null, null));
         browser.waitFor(d -> browser.texts(".msg-agent .msg-author").contains("Grace"));
         browser.waitFor(d -> browser.all(".typing").stream().noneMatch(WebElement::isDisplayed));
-        conversations.post(new PostMessage(conversationId, Author.bot("Parley"), "How did we do?", Map.of("kind", "csat"), null));
+        // a real handoff, claimed and resolved by Grace: the stars post the rating, stored on the conversation
+        jdbc.sql("update agent_profile set presence = 'offline'").update();
+        var grace = new io.parley.core.ParleyPrincipal(io.parley.core.ParleyPrincipal.Kind.STAFF, UUID.randomUUID().toString(),
+                "Grace", java.util.Set.of("AGENT"));
+        conversations.requestHuman(conversationId, "customer_request", "My invoice is wrong");
+        handoffs.claim(conversationId, grace);
+        handoffs.resolve(conversationId, grace);
         WebElement fourStars = browser.find(".csat .star:nth-child(4)");
         browser.screenshot("agent-reply-and-csat");
         fourStars.click();
-        browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).contains("Rating: 4/5"));
+        browser.waitFor(d -> browser.texts(".csat").stream().anyMatch(t -> t.contains("Thank you for your rating!")));
+        assertThat(handoffs.get(conversationId).rating().score()).isEqualTo(4);
+        assertThat(browser.texts(CUSTOMER_TEXTS)).doesNotContain("Rating: 4/5");
 
         // a message the server refuses (too long) is marked next to it with the reason, and can be removed
         browser.js("""
@@ -348,7 +362,11 @@ class WidgetBrowserIntegrationTests {
     }
 
     private void send(String text) {
-        WebElement composer = browser.find("textarea.composer-input");
+        // the composer is disabled while the previous message starts the conversation (slow on a busy machine)
+        WebElement composer = browser.waitFor(d -> {
+            WebElement input = browser.find("textarea.composer-input");
+            return input.isEnabled() ? input : null;
+        });
         composer.sendKeys(text);
         composer.sendKeys(Keys.ENTER);
     }

@@ -1,0 +1,46 @@
+package io.parley.agent.web;
+
+import java.util.UUID;
+
+import io.parley.agent.AgentPresence;
+import io.parley.agent.AgentProperties;
+import io.parley.agent.Presence;
+import io.parley.core.ParleyPrincipal;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+/**
+ * An agent whose last connection closed cannot answer anyone: they stop getting conversations routed to them.
+ * (Going online again is deliberate, through {@code PUT /api/agent/presence}.)
+ */
+@Component
+class OfflineOnDisconnect {
+
+    private final AgentPresence presence;
+    private final SimpUserRegistry users;
+    private final AgentProperties properties;
+
+    OfflineOnDisconnect(AgentPresence presence, SimpUserRegistry users, AgentProperties properties) {
+        this.presence = presence;
+        this.users = users;
+        this.properties = properties;
+    }
+
+    @EventListener
+    void on(SessionDisconnectEvent event) {
+        if (!properties.offlineOnDisconnect() || !(event.getUser() instanceof ParleyPrincipal principal)
+                || principal.isCustomer()) {
+            return;
+        }
+        SimpUser user = users.getUser(principal.getName());
+        boolean otherSessions = user != null && user.getSessions().stream()
+                .anyMatch(s -> !s.getId().equals(event.getSessionId()));
+        if (!otherSessions) {
+            presence.setPresence(UUID.fromString(principal.id()), Presence.OFFLINE);
+        }
+    }
+}

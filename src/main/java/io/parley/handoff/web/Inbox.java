@@ -1,0 +1,151 @@
+package io.parley.handoff.web;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.parley.chat.Author;
+import io.parley.chat.AuthorType;
+import io.parley.chat.ChatMessage;
+import io.parley.chat.MessagePosted;
+import io.parley.chat.TypingChanged;
+import io.parley.core.ParleyPrincipal;
+import io.parley.handoff.AgentUnassigned;
+import io.parley.handoff.ConversationRated;
+import io.parley.handoff.Handoff;
+import io.parley.handoff.HandoffState;
+import io.parley.handoff.Handoffs;
+import io.parley.handoff.OwnershipChanged;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells agents what happened, after commit: {@code /user/queue/inbox} events (queued, assigned, claimed, message,
+ * typing, resolved, ...), the staff topic of the conversation, and the customer's topic (a {@code status} event with
+ * the state and the agent's name).
+ */
+@Component
+class Inbox {
+
+    static final String INBOX = "/queue/inbox";
+
+    private final SimpMessagingTemplate messaging;
+    private final SimpUserRegistry users;
+    private final ConversationItems items;
+    private final Handoffs handoffs;
+
+    Inbox(SimpMessagingTemplate messaging, SimpUserRegistry users, ConversationItems items, Handoffs handoffs) {
+        this.messaging = messaging;
+        this.users = users;
+        this.items = items;
+        this.handoffs = handoffs;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(OwnershipChanged event) {
+        ConversationItems.Item item = items.item(event.conversationId());
+        ConversationItems.Person by = items.person(event.actorId());
+        switch (event.to()) {
+            case QUEUED -> toAgents(InboxEvent.of("queued", item), a -> true);
+            case ASSIGNED -> {
+                toAgent(event.agentId(), InboxEvent.of("assigned", item).by(by));
+                toAgents(InboxEvent.of("claimed", item), a -> !a.equals(event.agentId()));
+            }
+            case RESOLVED -> toAgents(InboxEvent.of("resolved", item).byBot(false), a -> true);
+            case BOT -> toAgents(InboxEvent.of("returned_to_bot", item), a -> true);
+            default -> { }
+        }
+        messaging.convertAndSend(Viewers.STAFF_TOPIC + event.conversationId(), InboxEvent.of("ownership", item));
+        ConversationItems.Person agent = item.agent();
+        messaging.convertAndSend("/topic/conversations/" + event.conversationId(), new Status("status", event.conversationId(),
+                event.to() == HandoffState.BOT ? "bot" : "human", event.to(), agent == null ? null : agent.name()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AgentUnassigned event) {
+        if (event.to() != HandoffState.RESOLVED) {
+            toAgent(event.agentId(), InboxEvent.of("unassigned", items.item(event.conversationId())));
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessagePosted event) {
+        if (event.message().author().type() != AuthorType.CUSTOMER) {
+            return;
+        }
+        Handoff handoff = handoffs.find(event.conversationId()).orElse(null);
+        if (handoff == null) {
+            return;
+        }
+        InboxEvent message = new InboxEvent("message", event.conversationId(), null, null, event.message(), null, null, null, null);
+        if (handoff.state() == HandoffState.ASSIGNED) {
+            toAgent(handoff.agentId(), message);
+        }
+        else if (handoff.state() == HandoffState.QUEUED) {
+            toAgents(message, a -> true);
+        }
+    }
+
+    @EventListener
+    void on(TypingChanged event) {
+        if (event.author().type() != AuthorType.CUSTOMER) {
+            return;
+        }
+        handoffs.find(event.conversationId()).filter(h -> h.state() == HandoffState.ASSIGNED).ifPresent(h -> toAgent(h.agentId(),
+                new InboxEvent("typing", event.conversationId(), null, null, null, event.typing(), event.author(), null, null)));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationRated event) {
+        if (event.agentId() != null) {
+            toAgent(event.agentId(), new InboxEvent("rated", event.conversationId(), null, null, null, null, null, null,
+                    Map.of("score", event.score(), "comment", event.comment() == null ? "" : event.comment())));
+        }
+    }
+
+    /** To one agent's inbox (every session of theirs). */
+    void toAgent(UUID agentId, Object event) {
+        if (agentId != null) {
+            messaging.convertAndSendToUser("staff:" + agentId, INBOX, event);
+        }
+    }
+
+    /** To every connected agent matching the filter. */
+    void toAgents(Object event, Predicate<UUID> which) {
+        for (SimpUser user : users.getUsers()) {
+            if (user.getPrincipal() instanceof ParleyPrincipal p && !p.isCustomer() && p.hasRole("AGENT")
+                    && which.test(UUID.fromString(p.id()))) {
+                messaging.convertAndSendToUser(user.getName(), INBOX, event);
+            }
+        }
+    }
+
+    /** The customer topic's status event, with the ownership state and the agent's name. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Status(String type, UUID conversationId, String responder, HandoffState state, String agentName) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record InboxEvent(String type, UUID conversationId, ConversationItems.Item conversation, ConversationItems.Person by,
+            ChatMessage message, Boolean typing, Author author, Boolean byBot, Map<String, Object> rating) {
+
+        static InboxEvent of(String type, ConversationItems.Item item) {
+            return new InboxEvent(type, item.conversationId(), item, null, null, null, null, null, null);
+        }
+
+        InboxEvent by(ConversationItems.Person who) {
+            return new InboxEvent(type, conversationId, conversation, who, message, typing, author, byBot, rating);
+        }
+
+        InboxEvent byBot(boolean bot) {
+            return new InboxEvent(type, conversationId, conversation, by, message, typing, author, bot, rating);
+        }
+    }
+}

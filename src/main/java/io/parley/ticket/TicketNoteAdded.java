@@ -1,0 +1,5 @@
+package io.parley.ticket;
+
+/** A private note was added to a ticket. */
+public record TicketNoteAdded(TicketNote note) {
+}
