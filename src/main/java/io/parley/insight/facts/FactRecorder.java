@@ -1,0 +1,163 @@
+package io.parley.insight.facts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import io.parley.assistant.AnswerFeedbackGiven;
+import io.parley.chat.AuthorType;
+import io.parley.chat.ChatMessage;
+import io.parley.chat.ConversationStarted;
+import io.parley.chat.MessagePosted;
+import io.parley.customer.VisitorIdentified;
+import io.parley.handoff.ConversationHandedOff;
+import io.parley.handoff.ConversationRated;
+import io.parley.handoff.ConversationResolved;
+import io.parley.ticket.TicketCreated;
+import io.parley.ticket.TicketStatusChanged;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps insight's fact tables. Listeners run inside the publisher's transaction, so a fact exists exactly when the
+ * thing it records was committed; every insert is keyed on the event's natural identity and ignores a repeat, so a
+ * duplicate event never counts twice.
+ */
+@Component
+class FactRecorder {
+
+    private final JdbcClient jdbc;
+    private final InsightCounters counters;
+    private final Clock clock;
+
+    FactRecorder(JdbcClient jdbc, InsightCounters counters, Clock clock) {
+        this.jdbc = jdbc;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ConversationStarted event) {
+        int added = jdbc.sql("""
+                insert into insight_conversation (conversation_id, customer_id, locale, started_at)
+                values (?, ?, ?, ?) on conflict do nothing""")
+                .params(event.conversationId(), event.customerId(), event.locale(), ts(clock.instant())).update();
+        if (added > 0) {
+            counters.conversationStarted();
+        }
+    }
+
+    @EventListener
+    void on(MessagePosted event) {
+        ChatMessage message = event.message();
+        Map<String, Object> payload = message.payload() == null ? Map.of() : message.payload();
+        String kind = payload.get("kind") instanceof String k ? k : null;
+        String articleId = payload.get("answeredArticleId") instanceof String a ? a : null;
+        jdbc.sql("""
+                insert into insight_message (message_id, conversation_id, seq, author_type, kind, article_id, at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(message.id(), message.conversationId(), message.seq(),
+                        message.author().type().name().toLowerCase(), kind, articleId, ts(message.createdAt()))
+                .update();
+        if (message.author().type() == AuthorType.AGENT) {
+            // the first agent reply of the latest handoff before it
+            jdbc.sql("""
+                    update insight_handoff set first_agent_reply_at = :at
+                    where conversation_id = :id and first_agent_reply_at is null
+                      and handed_off_at = (select max(handed_off_at) from insight_handoff
+                                           where conversation_id = :id and handed_off_at <= :at)""")
+                    .param("id", message.conversationId()).param("at", ts(message.createdAt())).update();
+        }
+    }
+
+    @EventListener
+    void on(AnswerFeedbackGiven event) {
+        int added = jdbc.sql("""
+                insert into insight_feedback (conversation_id, article_id, helpful, at) values (?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(event.conversationId(), event.articleId(), event.helpful(), ts(clock.instant())).update();
+        if (added > 0) {
+            counters.answerFeedback(event.helpful());
+        }
+    }
+
+    @EventListener
+    void on(ConversationHandedOff event) {
+        int added = jdbc.sql("""
+                insert into insight_handoff (conversation_id, handed_off_at, reason, out_of_hours)
+                values (?, ?, ?, ?) on conflict do nothing""")
+                .params(event.conversationId(), ts(event.at()), reasonOf(event.reason()), event.outOfHours()).update();
+        if (added > 0) {
+            counters.handoff(reasonOf(event.reason()));
+        }
+    }
+
+    @EventListener
+    void on(ConversationResolved event) {
+        int added = jdbc.sql("""
+                insert into insight_resolution (conversation_id, at, by_bot, agent_id) values (?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(event.conversationId(), ts(event.at()), event.byBot(), event.agentId()).update();
+        if (added == 0) {
+            return;
+        }
+        counters.resolution(event.byBot());
+        if (!event.byBot()) {
+            jdbc.sql("""
+                    update insight_handoff set resolved_at = :at
+                    where conversation_id = :id and resolved_at is null
+                      and handed_off_at = (select max(handed_off_at) from insight_handoff
+                                           where conversation_id = :id and handed_off_at <= :at)""")
+                    .param("id", event.conversationId()).param("at", ts(event.at())).update();
+        }
+    }
+
+    @EventListener
+    void on(ConversationRated event) {
+        int added = jdbc.sql("""
+                insert into insight_rating (conversation_id, at, customer_id, score, comment, agent_id)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(event.conversationId(), ts(event.at()), event.customerId(), event.score(), event.comment(),
+                        event.agentId()).update();
+        if (added > 0) {
+            counters.csat(event.score());
+        }
+    }
+
+    @EventListener
+    void on(TicketCreated event) {
+        jdbc.sql("""
+                insert into insight_ticket (ticket_id, number, conversation_id, customer_id, reason, status, created_at, status_at)
+                values (?, ?, ?, ?, ?, 'open', ?, ?) on conflict do nothing""")
+                .params(event.ticketId(), event.number(), event.conversationId(), event.customerId(), event.reason(),
+                        ts(event.at()), ts(event.at())).update();
+    }
+
+    @EventListener
+    void on(TicketStatusChanged event) {
+        // events may be seen out of order: a status only replaces an older one
+        jdbc.sql("update insight_ticket set status = ?, status_at = ? where ticket_id = ? and status_at <= ?")
+                .params(event.to().json(), ts(event.at()), event.ticketId(), ts(event.at())).update();
+    }
+
+    /** What an anonymous visitor did follows them once they are identified, as their conversations do. */
+    @EventListener
+    void on(VisitorIdentified event) {
+        for (String table : new String[] { "insight_conversation", "insight_rating", "insight_ticket",
+                "insight_nps_survey", "insight_nps_response" }) {
+            jdbc.sql("update " + table + " set customer_id = ? where customer_id = ?")
+                    .params(event.customerId(), event.anonymousCustomerId()).update();
+        }
+    }
+
+    private static String reasonOf(String reason) {
+        return reason == null || reason.isBlank() ? "unspecified" : reason;
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}
