@@ -70,7 +70,7 @@ class SecurityConfiguration {
                         // insights: webhook endpoints are configuration (admins); the figures are for the team
                         .requestMatchers("/api/insights/webhooks/**", "/api/insights/webhooks").hasRole("ADMIN")
                         .requestMatchers("/api/insights/metrics", "/api/insights/nps/**", "/api/insights/nps",
-                                "/api/insights/customers/**", "/api/insights/accounts/**").hasRole("AGENT")
+                                "/api/insights/customers/**", "/api/insights/accounts/**", "/api/insights/accounts").hasRole("AGENT")
                         // Prometheus: admins on the main port; open on a separate management port (internal network)
                         .requestMatchers("/actuator/prometheus").access(prometheusAccess(environment))
                         .requestMatchers("/api/**").authenticated()

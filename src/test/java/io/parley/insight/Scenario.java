@@ -13,9 +13,13 @@ import io.parley.chat.Conversations;
 import io.parley.chat.PostMessage;
 import io.parley.customer.CustomerSessions;
 import io.parley.customer.SessionRequest;
+import io.parley.customer.WidgetSession;
 import io.parley.handoff.ConversationHandedOff;
 import io.parley.handoff.ConversationRated;
 import io.parley.handoff.ConversationResolved;
+import io.parley.ticket.TicketCreated;
+import io.parley.ticket.TicketStatus;
+import io.parley.ticket.TicketStatusChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,9 +49,13 @@ final class Scenario {
     }
 
     UUID customer(String name, String company) {
+        return UUID.fromString(session(name, company).customer().id());
+    }
+
+    /** A new visitor's widget session (its token stays valid while the clock is set into the past). */
+    WidgetSession session(String name, String company) {
         String visitor = "v_" + UUID.randomUUID().toString().replace("-", "");
-        return UUID.fromString(customers.start(new SessionRequest(visitor, null, null, name, null, "en", company))
-                .customer().id());
+        return customers.start(new SessionRequest(visitor, null, null, name, null, "en", company));
     }
 
     UUID start(UUID customerId, String locale, Instant at) {
@@ -89,12 +97,36 @@ final class Scenario {
                 reason, "the question", false, at));
     }
 
+    /** Also the NPS touchpoint: the survey it offers is dated {@code at}. */
     void resolve(UUID conversation, UUID agentId, Instant at) {
-        publish(new ConversationResolved(conversation, customerOf.get(conversation), agentId == null, agentId, at));
+        clock.set(at);
+        try {
+            publish(new ConversationResolved(conversation, customerOf.get(conversation), agentId == null, agentId, at));
+        }
+        finally {
+            clock.reset();
+        }
     }
 
     void rate(UUID conversation, int score, UUID agentId, Instant at) {
         publish(new ConversationRated(conversation, customerOf.get(conversation), score, null, agentId, at));
+    }
+
+    void ticket(UUID ticketId, UUID conversation, String reason, Instant at) {
+        publish(new TicketCreated(ticketId, Math.abs(ticketId.getLeastSignificantBits() % 100000), conversation,
+                customerOf.get(conversation), "subject", reason, "normal", at));
+    }
+
+    void ticketStatus(UUID ticketId, UUID conversation, TicketStatus from, TicketStatus to, Instant at) {
+        publish(new TicketStatusChanged(ticketId, 1, conversation, from, to, at));
+    }
+
+    /** Runs {@code action} with the application clock at {@code at}. */
+    void atTime(Instant at, Runnable action) {
+        at(at, () -> {
+            action.run();
+            return null;
+        });
     }
 
     UUID customerOf(UUID conversation) {
