@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import io.parley.assistant.AnswerFeedbackGiven;
 import io.parley.chat.AuthorType;
@@ -63,13 +64,7 @@ class FactRecorder {
                         message.author().type().name().toLowerCase(), kind, articleId, ts(message.createdAt()))
                 .update();
         if (message.author().type() == AuthorType.AGENT) {
-            // the first agent reply of the latest handoff before it
-            jdbc.sql("""
-                    update insight_handoff set first_agent_reply_at = :at
-                    where conversation_id = :id and first_agent_reply_at is null
-                      and handed_off_at = (select max(handed_off_at) from insight_handoff
-                                           where conversation_id = :id and handed_off_at <= :at)""")
-                    .param("id", message.conversationId()).param("at", ts(message.createdAt())).update();
+            completeLatestHandoff("first_agent_reply_at", message.conversationId(), message.createdAt());
         }
     }
 
@@ -106,12 +101,7 @@ class FactRecorder {
         }
         counters.resolution(event.byBot());
         if (!event.byBot()) {
-            jdbc.sql("""
-                    update insight_handoff set resolved_at = :at
-                    where conversation_id = :id and resolved_at is null
-                      and handed_off_at = (select max(handed_off_at) from insight_handoff
-                                           where conversation_id = :id and handed_off_at <= :at)""")
-                    .param("id", event.conversationId()).param("at", ts(event.at())).update();
+            completeLatestHandoff("resolved_at", event.conversationId(), event.at());
         }
     }
 
@@ -151,6 +141,17 @@ class FactRecorder {
             jdbc.sql("update " + table + " set customer_id = ? where customer_id = ?")
                     .params(event.customerId(), event.anonymousCustomerId()).update();
         }
+    }
+
+    /**
+     * Sets a milestone (the first agent reply, the resolution) of the latest handoff before {@code at}, once: a
+     * later reply or a repeated event leaves it as it is.
+     */
+    private void completeLatestHandoff(String column, UUID conversationId, Instant at) {
+        jdbc.sql("update insight_handoff set " + column + " = :at where conversation_id = :id and " + column
+                + " is null and handed_off_at = (select max(handed_off_at) from insight_handoff"
+                + " where conversation_id = :id and handed_off_at <= :at)")
+                .param("id", conversationId).param("at", ts(at)).update();
     }
 
     private static String reasonOf(String reason) {
