@@ -217,6 +217,27 @@ class InsightMetricsIntegrationTests {
     }
 
     @Test
+    void aBotAnswerCountsAsAssumedResolutionOnlyOnceTheWaitIsOver() {
+        String admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
+        UUID customer = scenario.customer("Sven", null);
+        Instant now = Instant.now();
+        // answered 40 and 10 minutes ago (assumed-resolution-after is 30 minutes); "sv" keeps them apart
+        UUID old = scenario.start(customer, "sv", now.minusSeconds(2410));
+        scenario.customerSays(old, now.minusSeconds(2405));
+        scenario.botSays(old, now.minusSeconds(2400), "answer", "a-sv");
+        UUID recent = scenario.start(customer, "sv", now.minusSeconds(610));
+        scenario.customerSays(recent, now.minusSeconds(605));
+        scenario.botSays(recent, now.minusSeconds(600), "answer", "a-sv");
+
+        JsonNode report = api.get("/api/insights/metrics?locale=sv&from=" + now.minusSeconds(3600) + "&to="
+                + now.plusSeconds(60), admin).json();
+        assertThat(report.get("conversations").get("started").asLong()).isEqualTo(2);
+        assertThat(report.get("botResolution").get("assumed").asLong()).isEqualTo(1);
+        assertThat(report.get("botResolution").get("confirmed").asLong()).isZero();
+        assertThat(report.get("automation").get("contained").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void staffOnlyAndBadParametersAreRefused() {
         assertThat(api.get("/api/insights/metrics", null).status()).isEqualTo(401);
         String customer = api.session(Map.of()).get("token").asString();

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 import io.parley.ParleyIntegrationTest;
 import io.parley.core.SignedTokens;
+import io.parley.handoff.ConversationHandedOff;
 import io.parley.handoff.ConversationRated;
+import io.parley.handoff.ConversationResolved;
 import io.parley.ticket.TicketCreated;
 import io.parley.support.Api;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +137,54 @@ class WebhookDeliveryIntegrationTests {
         Instant third = Instant.parse(delivery.get("attemptLog").get(2).get("at").asString());
         assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(Duration.between(second, third)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(api.delete("/api/insights/webhooks/" + endpointId, admin).status()).isEqualTo(204);
+    }
+
+    @Test
+    void everyEventTypeIsDelivered() throws Exception {
+        failuresLeft.set(0);
+        String endpointId = api.post("/api/insights/webhooks", admin, Map.of("url", receiverUrl(), "secret", SECRET,
+                "eventTypes", List.of("ticket.created", "conversation.handed_off", "conversation.resolved",
+                        "csat.received", "nps.received"))).json().get("id").asString();
+        JsonNode session = api.session(Map.of("name", "Wanda", "locale", "en"));
+        String token = session.get("token").asString();
+        UUID customer = UUID.fromString(session.get("customer").get("id").asString());
+        UUID conversation = UUID.fromString(api.startConversation(token, null).get("id").asString());
+        UUID agent = UUID.randomUUID();
+        Instant at = Instant.now();
+        publish(new ConversationHandedOff(conversation, customer, "en", "billing_dispute", "Refund?", false, at));
+        publish(new TicketCreated(UUID.randomUUID(), 7, conversation, customer, "Refund?", "billing_dispute", "high", at));
+        // the resolution also offers the NPS survey (touchpoint agent_resolved), answered over REST
+        publish(new ConversationResolved(conversation, customer, false, agent, at.plusSeconds(60)));
+        publish(new ConversationRated(conversation, customer, 2, "slow", agent, at.plusSeconds(90)));
+        String surveyId = null;
+        for (JsonNode message : api.get("/api/widget/conversations/" + conversation + "/messages", token).json().get("messages")) {
+            if (message.get("payload") != null && message.get("payload").has("surveyId")) {
+                surveyId = message.get("payload").get("surveyId").asString();
+            }
+        }
+        assertThat(api.post("/api/widget/nps/" + surveyId, token, Map.of("score", 6, "comment", "meh")).status())
+                .isEqualTo(201);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (received.size() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Map<String, JsonNode> byType = new java.util.HashMap<>();
+        for (Received request : received) {
+            JsonNode body = Api.JSON.readTree(request.body());
+            assertThat(request.headers().get("x-parley-event")).isEqualTo(body.get("type").asString());
+            byType.put(body.get("type").asString(), body.get("data"));
+        }
+        assertThat(byType).containsOnlyKeys("ticket.created", "conversation.handed_off", "conversation.resolved",
+                "csat.received", "nps.received");
+        assertThat(byType.get("conversation.handed_off").get("reason").asString()).isEqualTo("billing_dispute");
+        assertThat(byType.get("conversation.resolved").get("agentId").asString()).isEqualTo(agent.toString());
+        assertThat(byType.get("csat.received").get("score").asInt()).isEqualTo(2);
+        assertThat(byType.get("nps.received").get("score").asInt()).isEqualTo(6);
+        assertThat(byType.get("nps.received").get("category").asString()).isEqualTo("detractor");
+        assertThat(byType.get("nps.received").get("conversationId").asString()).isEqualTo(conversation.toString());
+        assertThat(received).hasSize(5);
         assertThat(api.delete("/api/insights/webhooks/" + endpointId, admin).status()).isEqualTo(204);
     }
 
