@@ -238,6 +238,24 @@ class InsightMetricsIntegrationTests {
     }
 
     @Test
+    void aFactThatCannotBeRecordedNeverUndoesTheChange() {
+        UUID customer = scenario.customer("Vera", null);
+        UUID conversation = scenario.start(customer, "en", Instant.parse("2021-06-20T10:00:00Z"));
+        // a rating outside 1–5 breaks insight's check constraint inside the same transaction as a chat message
+        transactions.executeWithoutResult(status -> {
+            conversations.post(new io.parley.chat.PostMessage(conversation, io.parley.chat.Author.customer(
+                    customer.toString(), "Vera"), "still stored", null, "c-robust"));
+            events.publishEvent(new ConversationRated(conversation, customer, 9, null, null, Instant.now()));
+        });
+        assertThat(conversations.messagesAfter(conversation, 0, 10)).extracting(ChatMessage::text)
+                .containsExactly("still stored");
+        String admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
+        JsonNode report = api.get("/api/insights/metrics?from=2021-06-20&to=2021-06-20", admin).json();
+        assertThat(report.get("conversations").get("started").asLong()).isEqualTo(1);
+        assertThat(report.get("csat").get("count").asLong()).isZero();
+    }
+
+    @Test
     void staffOnlyAndBadParametersAreRefused() {
         assertThat(api.get("/api/insights/metrics", null).status()).isEqualTo(401);
         String customer = api.session(Map.of()).get("token").asString();
