@@ -348,7 +348,11 @@ class WidgetBrowserIntegrationTests {
     }
 
     private void send(String text) {
-        WebElement composer = browser.find("textarea.composer-input");
+        // the composer is disabled while the first message starts the conversation
+        WebElement composer = browser.waitFor(d -> {
+            WebElement input = browser.find("textarea.composer-input");
+            return input.isEnabled() ? input : null;
+        });
         composer.sendKeys(text);
         composer.sendKeys(Keys.ENTER);
     }
