@@ -65,13 +65,14 @@ export class Api {
   }
 
   async createSession() {
-    const { userId, userHash, name, email, locale } = this.config;
+    const { userId, userHash, name, email, locale, company } = this.config;
     const body = { locale };
     const visitorId = this.storage.getItem(this.visitorKey);
     if (visitorId) body.visitorId = visitorId;
     if (userId) { body.userId = userId; body.userHash = userHash; }
     if (name) body.name = name;
     if (email) body.email = email;
+    if (company) body.company = company;
     let response = await this.post('/api/widget/sessions', body);
     if (response.status === 400 && body.visitorId) {
       // a stored visitor id the server no longer accepts: start over as a new visitor

@@ -656,7 +656,7 @@ class Widget {
   renderer_() {
     if (!this.renderer) {
       this.renderer = new MessageRenderer({
-        t: this.t, markdown: this.libs.markdown, server: this.api.server,
+        t: this.t, markdown: this.libs.markdown, server: this.api.server, api: this.api,
         send: text => this.send(text), dismiss: entry => this.dismiss(entry),
         rate: (id, score) => this.api.rate(id, score), contact: (id, email) => this.api.contact(id, email),
       });

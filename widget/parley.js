@@ -6,6 +6,7 @@
  *   locale   en | tr | fa | de (default: the browser's language)
  *   userId, userHash   an identified customer (userHash = hex HMAC-SHA256(identity secret, userId), from your server)
  *   name, email        shown to agents
+ *   company            the customer's account/company (insights group customer health by it)
  *   color              accent colour, e.g. "#4f46e5"
  * Once loaded, window.Parley has open(), close(), toggle() and setLocale(locale); window.Parley.ready resolves then.
  */
@@ -17,7 +18,7 @@
   var data = script ? script.dataset : {};
   var fromTag = {
     server: data.server, locale: data.locale, userId: data.userId, userHash: data.userHash,
-    name: data.name, email: data.email, color: data.color,
+    name: data.name, email: data.email, company: data.company, color: data.color,
   };
   var config = {};
   Object.keys(fromTag).forEach(function (key) { if (fromTag[key]) config[key] = fromTag[key]; });

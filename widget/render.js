@@ -3,6 +3,7 @@
 // ignored, so newer servers never break older widgets.
 
 import { h, icon, safeUrl } from './dom.js';
+import { markNpsAnswered, npsCard } from './nps.js';
 
 export class MessageRenderer {
   /**
@@ -99,10 +100,12 @@ export class MessageRenderer {
     if (Array.isArray(payload.sources) && payload.sources.length) parts.push(this.sources(payload.sources));
     if (kind === 'csat') parts.push(this.csat(interactive, message));
     if (kind === 'out_of_hours') parts.push(this.outOfHours(interactive, message));
+    if (kind === 'nps' && this.api) parts.push(npsCard(payload, { locale: this.t.locale, api: this.api }));
+    if (kind === 'nps_answered') markNpsAnswered(payload.surveyId);
     if (interactive && Array.isArray(payload.quickReplies) && payload.quickReplies.length) {
       parts.push(this.quickReplies(payload.quickReplies));
     }
-    return parts.length ? h('div', { className: 'payload' }, parts) : null;
+    return parts.filter(Boolean).length ? h('div', { className: 'payload' }, parts.filter(Boolean)) : null;
   }
 
   sources(sources) {

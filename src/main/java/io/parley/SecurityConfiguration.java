@@ -15,11 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -42,8 +47,8 @@ class SecurityConfiguration {
     private static final String[] STAFF_ROLES = { "AGENT", "WRITER", "ADMIN" };
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, List<TokenAuthenticator> authenticators, JsonMapper json)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<TokenAuthenticator> authenticators, JsonMapper json,
+            Environment environment) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> { })
                 .httpBasic(basic -> basic.disable())
@@ -65,6 +70,12 @@ class SecurityConfiguration {
                         .requestMatchers("/api/agent/staff/**", "/api/agent/staff").hasRole("ADMIN")
                         .requestMatchers("/api/agent/**").hasRole("AGENT")
                         .requestMatchers("/api/tickets/**", "/api/tickets").hasRole("AGENT")
+                        // insights: webhook endpoints are configuration (admins); the figures are for the team
+                        .requestMatchers("/api/insights/webhooks/**", "/api/insights/webhooks").hasRole("ADMIN")
+                        .requestMatchers("/api/insights/metrics", "/api/insights/nps/**", "/api/insights/nps",
+                                "/api/insights/customers/**", "/api/insights/accounts/**", "/api/insights/accounts").hasRole("AGENT")
+                        // Prometheus: admins on the main port; open on a separate management port (internal network)
+                        .requestMatchers("/actuator/prometheus").access(prometheusAccess(environment))
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .addFilterBefore(new BearerTokenFilter(authenticators), UsernamePasswordAuthenticationFilter.class)
@@ -93,6 +104,24 @@ class SecurityConfiguration {
         source.registerCorsConfiguration("/widget/**", config);
         source.registerCorsConfiguration("/webjars/**", config);
         return source;
+    }
+
+    /**
+     * Scrapes that arrive on the separate management port ({@code management.server.port}, meant to be reachable
+     * only from the monitoring network) need no token; on the application's port only admins may read the metrics.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> prometheusAccess(Environment environment) {
+        AuthorizationManager<RequestAuthorizationContext> admin = AuthorityAuthorizationManager.hasRole("ADMIN");
+        return (authentication, context) -> {
+            // Boot sets local.management.port to the server port as well when there is no separate one
+            Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+            Integer serverPort = environment.getProperty("local.server.port", Integer.class);
+            if (managementPort != null && managementPort > 0 && !managementPort.equals(serverPort)
+                    && context.getRequest().getLocalPort() == managementPort) {
+                return new AuthorizationDecision(true);
+            }
+            return admin.authorize(authentication, context);
+        };
     }
 
     private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,

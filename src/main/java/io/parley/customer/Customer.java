@@ -8,7 +8,7 @@ import java.util.UUID;
  * anonymous visitor known only by the visitor id their browser keeps.
  */
 public record Customer(UUID id, String externalId, String visitorId, String name, String email, String locale,
-        Instant createdAt, Instant lastSeenAt) {
+        Instant createdAt, Instant lastSeenAt, String company) {
 
     public boolean identified() {
         return externalId != null;

@@ -4,6 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,7 +49,7 @@ public class CustomerSessions implements Customers {
         if (StringUtils.hasText(request.userId())) {
             verifyIdentity(request.userId(), request.userHash());
             customer = repository.upsertIdentified(request.userId(), blankToNull(request.name()),
-                    blankToNull(request.email()), locale, now);
+                    blankToNull(request.email()), locale, blankToNull(request.company()), now);
             visitorId = request.visitorId();
             if (visitorId != null) {
                 repository.findAnonymousVisitor(visitorId)
@@ -59,7 +62,7 @@ public class CustomerSessions implements Customers {
         else {
             visitorId = StringUtils.hasText(request.visitorId()) ? request.visitorId() : newVisitorId();
             customer = repository.upsertVisitor(visitorId, blankToNull(request.name()), blankToNull(request.email()),
-                    locale, now);
+                    locale, blankToNull(request.company()), now);
         }
         Instant expiresAt = tokens.expiry();
         return new WidgetSession(tokens.issue(customer, expiresAt), expiresAt, visitorId,
@@ -70,6 +73,13 @@ public class CustomerSessions implements Customers {
     @Override
     public Optional<Customer> findById(UUID id) {
         return repository.findById(id);
+    }
+
+    @Override
+    public Map<UUID, Customer> findAll(Collection<UUID> ids) {
+        Map<UUID, Customer> found = new HashMap<>();
+        repository.findAll(ids).forEach(customer -> found.put(customer.id(), customer));
+        return found;
     }
 
     private void verifyIdentity(String userId, String userHash) {

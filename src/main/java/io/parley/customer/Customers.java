@@ -1,5 +1,7 @@
 package io.parley.customer;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,4 +9,7 @@ import java.util.UUID;
 public interface Customers {
 
     Optional<Customer> findById(UUID id);
+
+    /** The customers among {@code ids} that exist, by id (one query). */
+    Map<UUID, Customer> findAll(Collection<UUID> ids);
 }

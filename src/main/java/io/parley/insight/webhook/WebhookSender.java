@@ -1,0 +1,192 @@
+package io.parley.insight.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.insight.InsightProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers due outbox rows in the background. A poll claims a batch by pushing its next attempt past the request
+ * timeout (a lease: another node, or this one after a crash, picks it up again only when that runs out), sends
+ * each, and records the attempt: 2xx is delivered; anything else is retried after an exponential backoff until
+ * {@code max-attempts}, then marked failed.
+ */
+@Component
+class WebhookSender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    private static final int MAX_ERROR = 500;
+
+    private final JdbcClient jdbc;
+    private final InsightProperties.Webhooks settings;
+    private final Clock clock;
+    private final HttpClient http;
+    private final MeterRegistry meters;
+    private ScheduledExecutorService scheduler;
+
+    WebhookSender(JdbcClient jdbc, InsightProperties properties, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.settings = properties.webhooks();
+        this.clock = clock;
+        this.meters = meters;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Gauge.builder("parley.insight.webhook.pending", this, sender -> sender.pending())
+                .description("Webhook deliveries waiting to be sent").register(meters);
+    }
+
+    record Claimed(UUID id, UUID endpointId, UUID eventId, String eventType, String payload, int attempt, String url,
+            String secret) {
+    }
+
+    /** Sends what is due now; returns how many deliveries were attempted. */
+    int sendDue() {
+        Instant now = clock.instant();
+        List<Claimed> batch = jdbc.sql("""
+                update insight_webhook_delivery d set attempts = d.attempts + 1, next_attempt_at = :lease
+                from insight_webhook_endpoint e
+                where e.id = d.endpoint_id and d.id in (
+                    select x.id from insight_webhook_delivery x join insight_webhook_endpoint xe on xe.id = x.endpoint_id
+                    where x.status = 'pending' and x.next_attempt_at <= :now and xe.active
+                    order by x.next_attempt_at limit :batch for update of x skip locked)
+                returning d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts, e.url, e.secret""")
+                .param("now", Timestamp.from(now))
+                .param("lease", Timestamp.from(now.plus(settings.timeout().multipliedBy(3))))
+                .param("batch", settings.batchSize())
+                .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
+                        rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("payload"),
+                        rs.getInt("attempts"), rs.getString("url"), rs.getString("secret")))
+                .list();
+        batch.forEach(this::deliver);
+        return batch.size();
+    }
+
+    private void deliver(Claimed delivery) {
+        Instant started = clock.instant();
+        long nanos = System.nanoTime();
+        Integer status = null;
+        String error = null;
+        try {
+            long timestamp = started.getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(settings.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Parley-Webhooks/1")
+                    .header("X-Parley-Event", delivery.eventType())
+                    .header("X-Parley-Event-Id", delivery.eventId().toString())
+                    .header("X-Parley-Delivery", delivery.id().toString())
+                    .header("X-Parley-Timestamp", Long.toString(timestamp))
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), timestamp, delivery.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status / 100 != 2) {
+                error = "HTTP " + status;
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        catch (Exception e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        record(delivery, started, Duration.ofNanos(System.nanoTime() - nanos), status, error);
+    }
+
+    private void record(Claimed delivery, Instant at, Duration took, Integer status, String error) {
+        String shortError = error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR));
+        jdbc.sql("""
+                insert into insight_webhook_attempt (delivery_id, attempt, at, status_code, error, duration_ms)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(delivery.id(), delivery.attempt(), Timestamp.from(at), status, shortError, took.toMillis())
+                .update();
+        String outcome;
+        if (error == null) {
+            outcome = "delivered";
+            jdbc.sql("""
+                    update insight_webhook_delivery set status = 'delivered', delivered_at = ?, last_status_code = ?,
+                        last_error = null where id = ?""")
+                    .params(Timestamp.from(clock.instant()), status, delivery.id()).update();
+        }
+        else if (delivery.attempt() >= settings.maxAttempts()) {
+            outcome = "failed";
+            log.warn("Webhook delivery {} ({} to {}) failed for good after {} attempts: {}", delivery.id(),
+                    delivery.eventType(), delivery.url(), delivery.attempt(), shortError);
+            jdbc.sql("update insight_webhook_delivery set status = 'failed', last_status_code = ?, last_error = ? where id = ?")
+                    .params(status, shortError, delivery.id()).update();
+        }
+        else {
+            outcome = "retry";
+            jdbc.sql("update insight_webhook_delivery set next_attempt_at = ?, last_status_code = ?, last_error = ? where id = ?")
+                    .params(Timestamp.from(clock.instant().plus(backoff(delivery.attempt()))), status, shortError,
+                            delivery.id()).update();
+        }
+        Counter.builder("parley.insight.webhook.attempts").description("Webhook delivery attempts, by outcome")
+                .tag("outcome", outcome).register(meters).increment();
+    }
+
+    /** Wait after the {@code attempt}-th failed attempt: initial × multiplier^(attempt − 1), at most max-backoff. */
+    Duration backoff(int attempt) {
+        double millis = settings.initialBackoff().toMillis() * Math.pow(settings.backoffMultiplier(), attempt - 1);
+        return millis >= settings.maxBackoff().toMillis() ? settings.maxBackoff() : Duration.ofMillis((long) millis);
+    }
+
+    private double pending() {
+        return jdbc.sql("select count(*) from insight_webhook_delivery where status = 'pending'").query(Long.class).single();
+    }
+
+    private void poll() {
+        try {
+            while (sendDue() == settings.batchSize()) {
+                // a full batch: more may be due
+            }
+        }
+        catch (RuntimeException e) {
+            log.error("Webhook delivery poll failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parley-webhooks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = settings.pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}
