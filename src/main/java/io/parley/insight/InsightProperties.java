@@ -13,15 +13,38 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nps the NPS survey
  * @param health customer health and the at-risk score
  * @param webhooks outbound webhook delivery
+ * @param contentGaps the writers' content-gap list
  */
 @ConfigurationProperties("parley.insight")
-public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhooks webhooks) {
+public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhooks webhooks, ContentGaps contentGaps) {
 
     public InsightProperties {
+        contentGaps = contentGaps == null ? new ContentGaps(null, null, null) : contentGaps;
         metrics = metrics == null ? new Metrics(null, null, null, null) : metrics;
         nps = nps == null ? new Nps(null, null, null) : nps;
         health = health == null ? new Health(null, 0, 0) : health;
         webhooks = webhooks == null ? new Webhooks(null, 0, null, 0, null, null, 0) : webhooks;
+    }
+
+    /** Settings without a content-gap section (tests and callers that do not care about it). */
+    public InsightProperties(Metrics metrics, Nps nps, Health health, Webhooks webhooks) {
+        this(metrics, nps, health, webhooks, null);
+    }
+
+    /**
+     * @param enabled whether unanswered questions are collected at all (default true)
+     * @param similarity a question joins the closest group when its cosine similarity to the group's centroid is at
+     *     least this (embedding model; default 0.74, chosen on paraphrased support questions with bge-small-en-v1.5:
+     *     paraphrases scored 0.74–0.87, different topics at most 0.72)
+     * @param lexicalSimilarity the same for languages the embedding model does not cover, where questions are
+     *     compared by character trigrams (default 0.45)
+     */
+    public record ContentGaps(Boolean enabled, Double similarity, Double lexicalSimilarity) {
+        public ContentGaps {
+            enabled = enabled == null || enabled;
+            similarity = similarity == null ? 0.74 : similarity;
+            lexicalSimilarity = lexicalSimilarity == null ? 0.45 : lexicalSimilarity;
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.parley.insight.gaps;
 
+import io.parley.insight.InsightProperties;
+
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,15 +47,15 @@ class ContentGapListener {
 
     private final ContentGaps gaps;
     private final Conversations conversations;
-    private final ContentGapProperties properties;
+    private final InsightProperties.ContentGaps properties;
     private final Executor executor;
     private final Clock clock;
 
-    ContentGapListener(ContentGaps gaps, Conversations conversations, ContentGapProperties properties,
+    ContentGapListener(ContentGaps gaps, Conversations conversations, InsightProperties insight,
             @Qualifier("contentGapExecutor") Executor executor, Clock clock) {
         this.gaps = gaps;
         this.conversations = conversations;
-        this.properties = properties;
+        this.properties = insight.contentGaps();
         this.executor = executor;
         this.clock = clock;
     }

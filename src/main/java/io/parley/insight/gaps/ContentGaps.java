@@ -1,5 +1,7 @@
 package io.parley.insight.gaps;
 
+import io.parley.insight.InsightProperties;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,15 +41,15 @@ class ContentGaps {
 
     private final ContentGapRepository repository;
     private final GapVectors vectors;
-    private final ContentGapProperties properties;
+    private final InsightProperties.ContentGaps properties;
     private final Articles articles;
     private final Clock clock;
 
-    ContentGaps(ContentGapRepository repository, TextEmbeddings embeddings, ContentGapProperties properties,
+    ContentGaps(ContentGapRepository repository, TextEmbeddings embeddings, InsightProperties insight,
             Articles articles, Clock clock) {
         this.repository = repository;
         this.vectors = new GapVectors(embeddings);
-        this.properties = properties;
+        this.properties = insight.contentGaps();
         this.articles = articles;
         this.clock = clock;
     }
