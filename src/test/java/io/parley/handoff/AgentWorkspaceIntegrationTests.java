@@ -8,25 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.parley.ParleyIntegrationTest;
-import io.parley.support.Agents;
 import io.parley.support.Agents.Agent;
 import io.parley.support.Api;
 import io.parley.support.StompTestClient;
 
-import static io.parley.handoff.HandoffFlowIntegrationTests.ERRORS;
-import static io.parley.handoff.HandoffFlowIntegrationTests.INBOX;
-import static io.parley.support.ChatEvents.isBotMessage;
-import static io.parley.support.ChatEvents.message;
 import static io.parley.support.ChatEvents.payload;
 import static io.parley.support.ChatEvents.text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,29 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transferred), out-of-hours handoffs, and the agent's tools: notes, saved replies, suggestions, viewers, tickets.
  */
 @ParleyIntegrationTest
-class AgentWorkspaceIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    Agents agents;
-    final List<StompTestClient> clients = new java.util.ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        agents = new Agents(api);
-        agents.isolate(jdbc);
-    }
-
-    @AfterEach
-    void tearDown() {
-        clients.forEach(StompTestClient::close);
-    }
+class AgentWorkspaceIntegrationTests extends HandoffTestSupport {
 
     @Test
     void aCustomerCannotCallAgentEndpointsOrCommands() {
@@ -83,10 +51,10 @@ class AgentWorkspaceIntegrationTests {
     void anAgentCannotActOnAnotherAgentsConversationUntilItIsTransferred() {
         Agent dana = agents.create("Dana");
         Agent sam = agents.create("Sam");
-        StompTestClient danaWs = agent(dana);
-        StompTestClient samWs = agent(sam);
+        StompTestClient danaWs = connectAgent(dana);
+        StompTestClient samWs = connectAgent(sam);
         agents.presence(dana, "online");
-        Handoff c = handOff("en");
+        Customer c = handOff("en");
         danaWs.await(INBOX, e -> "assigned".equals(e.get("type")) && c.id.equals(e.get("conversationId")));
 
         for (String command : List.of("reply", "resolve", "return-to-bot", "transfer")) {
@@ -135,7 +103,7 @@ class AgentWorkspaceIntegrationTests {
                 "holidays", List.of(openDay.minusDays(7).toString())));
         assertThat(team.status()).as(team.body()).isEqualTo(201);
 
-        Handoff c = handOff("de");
+        Customer c = handOff("de");
         Map<String, Object> notice = c.awaitSystem("out_of_hours");
         Instant backAt = openDay.atTime(9, 0).toInstant(ZoneOffset.UTC);
         assertThat(payload(notice)).containsEntry("backAt", backAt.toString()).containsEntry("timeZone", "UTC");
@@ -162,9 +130,9 @@ class AgentWorkspaceIntegrationTests {
     void notesSavedRepliesSuggestionsAndViewersHelpTheAgent() {
         Agent dana = agents.create("Dana");
         Agent sam = agents.create("Sam");
-        StompTestClient danaWs = agent(dana);
-        StompTestClient samWs = agent(sam);
-        Handoff c = handOff("en", "How do I reset my password? I forgot it.", "Talk to a person");
+        StompTestClient danaWs = connectAgent(dana);
+        StompTestClient samWs = connectAgent(sam);
+        Customer c = handOff("en", "How do I reset my password? I forgot it.", "Talk to a person");
         danaWs.await(INBOX, e -> "queued".equals(e.get("type")) && c.id.equals(e.get("conversationId")));
         assertThat(api.post("/api/agent/conversations/" + c.id + "/claim", dana.token(), Map.of()).json().get("state").asString())
                 .isEqualTo("assigned");
@@ -172,7 +140,7 @@ class AgentWorkspaceIntegrationTests {
         // collision hint: Sam opens the conversation while Dana has it
         String staffTopic = "/topic/staff/conversations/" + c.id;
         danaWs.subscribe(staffTopic);
-        HandoffFlowIntegrationTests.sleep(200);
+        sleep(200);
         samWs.send("/app/conversations/" + c.id + "/view", Map.of("viewing", true));
         Map<String, Object> viewers = danaWs.await(staffTopic, e -> "viewers".equals(e.get("type"))
                 && ((List<?>) e.get("viewers")).stream().anyMatch(v -> "Sam".equals(((Map<?, ?>) v).get("name"))));
@@ -180,7 +148,7 @@ class AgentWorkspaceIntegrationTests {
 
         samWs.send("/app/conversations/" + c.id + "/note", Map.of("text", "Customer is on the Team plan"));
         Map<String, Object> note = danaWs.await(staffTopic, e -> "note".equals(e.get("type")));
-        assertThat(HandoffFlowIntegrationTests.map(note.get("note"))).containsEntry("text", "Customer is on the Team plan")
+        assertThat(map(note.get("note"))).containsEntry("text", "Customer is on the Team plan")
                 .containsEntry("authorName", "Sam");
         assertThat(c.ws.drain(c.topic(), java.time.Duration.ofMillis(300))).noneMatch(e -> "message".equals(e.get("type"))
                 && text(e).contains("Team plan"));
@@ -214,54 +182,11 @@ class AgentWorkspaceIntegrationTests {
                 .isEqualTo(ticketNumber.asLong());
     }
 
-    Handoff handOff(String locale, String... questions) {
-        Handoff c = new Handoff(locale);
+    Customer handOff(String locale, String... questions) {
+        Customer c = new Customer(locale, "Kim");
         for (String question : questions.length == 0 ? new String[] { "I want to talk to a person" } : questions) {
             c.ask(question);
         }
         return c;
-    }
-
-    StompTestClient connect(String token) {
-        StompTestClient ws = StompTestClient.connect(port, token);
-        clients.add(ws);
-        return ws;
-    }
-
-    StompTestClient agent(Agent agent) {
-        StompTestClient ws = connect(agent.token());
-        ws.subscribe(INBOX).subscribe(ERRORS).subscribe("/user/queue/acks");
-        HandoffFlowIntegrationTests.sleep(150);
-        return ws;
-    }
-
-    /** A customer named Kim whose conversation is (about to be) handed off. */
-    final class Handoff {
-        final String token;
-        final String id;
-        final StompTestClient ws;
-        int sent;
-
-        Handoff(String locale) {
-            token = api.session(Map.of("locale", locale, "name", "Kim")).get("token").asString();
-            id = api.startConversation(token, null).get("id").asString();
-            ws = connect(token);
-            ws.subscribeToConversation(id);
-        }
-
-        String topic() {
-            return "/topic/conversations/" + id;
-        }
-
-        Map<String, Object> ask(String text) {
-            ws.send("/app/conversations/" + id + "/messages", Map.of("clientMessageId", "c-" + (++sent), "text", text));
-            return ws.await(topic(), isBotMessage());
-        }
-
-        Map<String, Object> awaitSystem(String kind) {
-            return ws.awaitSeen(topic(), e -> "message".equals(e.get("type"))
-                    && "system".equals(((Map<?, ?>) message(e).get("author")).get("type"))
-                    && payload(e) != null && kind.equals(payload(e).get("kind")));
-        }
     }
 }

@@ -5,23 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 import io.parley.ParleyIntegrationTest;
-import io.parley.support.Agents;
 import io.parley.support.Agents.Agent;
 import io.parley.support.Api;
 import io.parley.support.StompTestClient;
 
-import static io.parley.support.ChatEvents.isBotMessage;
 import static io.parley.support.ChatEvents.message;
 import static io.parley.support.ChatEvents.payload;
 import static io.parley.support.ChatEvents.text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,33 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * customer rates.
  */
 @ParleyIntegrationTest
-class HandoffFlowIntegrationTests {
+class HandoffFlowIntegrationTests extends HandoffTestSupport {
 
-    static final String INBOX = "/user/queue/inbox";
-    static final String ERRORS = "/user/queue/errors";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    Agents agents;
     Customer customer;
-    final List<StompTestClient> clients = new java.util.ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        agents = new Agents(api);
-        agents.isolate(jdbc);
-    }
-
-    @AfterEach
-    void tearDown() {
-        clients.forEach(StompTestClient::close);
-    }
 
     @Test
     void botCannotAnswerAgentClaimsChatsLiveResolvesAndTheCustomerRates() {
@@ -177,7 +146,6 @@ class HandoffFlowIntegrationTests {
             long transitionsToAssigned = jdbc.sql("select count(*) from ownership_transition where conversation_id = ?::uuid and to_state = 'assigned'")
                     .param(id).query(Long.class).single();
             assertThat(transitionsToAssigned).isEqualTo(1);
-            customer.close();
         }
     }
 
@@ -239,7 +207,7 @@ class HandoffFlowIntegrationTests {
                 .query(Boolean.class).single()).isTrue();
     }
 
-    @Autowired
+    @org.springframework.beans.factory.annotation.Autowired
     org.springframework.context.ConfigurableApplicationContext context;
 
     @Test
@@ -292,77 +260,6 @@ class HandoffFlowIntegrationTests {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    StompTestClient connectAgent(Agent agent) {
-        StompTestClient ws = StompTestClient.connect(port, agent.token());
-        clients.add(ws);
-        ws.subscribe(INBOX).subscribe(ERRORS).subscribe("/user/queue/acks");
-        // a round trip proves the subscriptions are registered before anything is sent to them
-        ws.subscribe("/topic/staff/conversations/" + java.util.UUID.randomUUID());
-        sleep(150);
-        return ws;
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    /** A widget customer with a conversation and a live subscription to it. */
-    final class Customer implements AutoCloseable {
-        final String token;
-        final String id;
-        final String customerId;
-        final StompTestClient ws;
-        int sent;
-
-        Customer(String locale) {
-            JsonNode session = api.session(Map.of("locale", locale));
-            token = session.get("token").asString();
-            customerId = session.get("customer").get("id").asString();
-            id = api.startConversation(token, null).get("id").asString();
-            ws = StompTestClient.connect(port, token);
-            clients.add(ws);
-            ws.subscribeToConversation(id);
-        }
-
-        String topic() {
-            return "/topic/conversations/" + id;
-        }
-
-        void send(String text) {
-            ws.send("/app/conversations/" + id + "/messages", Map.of("clientMessageId", "c-" + (++sent), "text", text));
-        }
-
-        Map<String, Object> ask(String text) {
-            send(text);
-            return ws.await(topic(), isBotMessage());
-        }
-
-        Map<String, Object> awaitSystem(String kind) {
-            return ws.await(topic(), e -> "message".equals(e.get("type"))
-                    && "system".equals(((Map<?, ?>) message(e).get("author")).get("type"))
-                    && payload(e) != null && kind.equals(payload(e).get("kind")));
-        }
-
-        List<Map<String, Object>> botMessagesWithin(long millis) {
-            return ws.drain(topic(), Duration.ofMillis(millis)).stream().filter(isBotMessage()).toList();
-        }
-
-        @Override
-        public void close() {
-            ws.close();
         }
     }
 }

@@ -1,0 +1,128 @@
+package io.parley.handoff;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.parley.support.Agents;
+import io.parley.support.Api;
+import io.parley.support.StompTestClient;
+
+import static io.parley.support.ChatEvents.isBotMessage;
+import static io.parley.support.ChatEvents.message;
+import static io.parley.support.ChatEvents.payload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the handoff integration tests share: a clean routing slate, agents and customers on real STOMP connections,
+ * closed after each test.
+ */
+abstract class HandoffTestSupport {
+
+    static final String INBOX = "/user/queue/inbox";
+    static final String ERRORS = "/user/queue/errors";
+    static final String ACKS = "/user/queue/acks";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    Agents agents;
+    final List<StompTestClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void isolateRouting() {
+        api = new Api(port);
+        agents = new Agents(api);
+        agents.isolate(jdbc);
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(StompTestClient::close);
+        clients.clear();
+    }
+
+    StompTestClient connect(String token) {
+        StompTestClient ws = StompTestClient.connect(port, token);
+        clients.add(ws);
+        return ws;
+    }
+
+    /** An agent's connection with its inbox, errors and acks subscribed (and registered) before anything is sent. */
+    StompTestClient connectAgent(Agents.Agent agent) {
+        StompTestClient ws = connect(agent.token());
+        ws.subscribe(INBOX).subscribe(ERRORS).subscribe(ACKS);
+        sleep(150);
+        return ws;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    /** A widget customer with one conversation and a live subscription to its topic. */
+    final class Customer {
+        final String token;
+        final String id;
+        final String customerId;
+        final StompTestClient ws;
+        int sent;
+
+        Customer(String locale) {
+            this(locale, null);
+        }
+
+        Customer(String locale, String name) {
+            JsonNode session = api.session(name == null ? Map.of("locale", locale) : Map.of("locale", locale, "name", name));
+            token = session.get("token").asString();
+            customerId = session.get("customer").get("id").asString();
+            id = api.startConversation(token, null).get("id").asString();
+            ws = connect(token);
+            ws.subscribeToConversation(id);
+        }
+
+        String topic() {
+            return "/topic/conversations/" + id;
+        }
+
+        void send(String text) {
+            ws.send("/app/conversations/" + id + "/messages", Map.of("clientMessageId", "c-" + (++sent), "text", text));
+        }
+
+        Map<String, Object> ask(String text) {
+            send(text);
+            return ws.await(topic(), isBotMessage());
+        }
+
+        /** A system message of this payload kind, whenever it arrived (its order against status events is not defined). */
+        Map<String, Object> awaitSystem(String kind) {
+            return ws.awaitSeen(topic(), e -> "message".equals(e.get("type"))
+                    && "system".equals(((Map<?, ?>) message(e).get("author")).get("type"))
+                    && payload(e) != null && kind.equals(payload(e).get("kind")));
+        }
+
+        List<Map<String, Object>> botMessagesWithin(long millis) {
+            return ws.drain(topic(), Duration.ofMillis(millis)).stream().filter(isBotMessage()).toList();
+        }
+    }
+}
