@@ -140,7 +140,7 @@ class Widget {
     if (!thread) {
       thread = {
         id, messages: new Map(), ids: new Set(), clientIds: new Set(), lastSeq: 0, maxSeq: 0, agentReadSeq: 0,
-        customerReadSeq: 0, readSent: 0, typing: null, notices: [], loaded: false, fetching: null, refetch: false,
+        customerReadSeq: 0, readSent: 0, typing: null, loaded: false, fetching: null, refetch: false,
       };
       this.threads.set(id, thread);
     }
@@ -258,12 +258,9 @@ class Widget {
         thread.agentReadSeq = Math.max(thread.agentReadSeq, event.seq || 0);
         if (this.isVisible(id)) this.renderMessages();
       }
-    } else if (event.type === 'status') {
-      if (event.agentName) {
-        thread.notices.push({ afterSeq: thread.maxSeq, text: this.t('chattingWith', { name: event.agentName }), key: `notice-${Date.now()}` });
-        if (this.isVisible(id)) this.renderMessages();
-      }
     }
+    // "status" events need no notice of their own: every ownership change also arrives as a stored system message
+    // ("You're now chatting with Dana"), which survives reloads and is never shown twice.
   }
 
   onAck(ack) {
@@ -664,7 +661,7 @@ class Widget {
     return this.renderer;
   }
 
-  /** The visible thread: stored messages by seq, notices, then unsent messages; only changed rows are redrawn. */
+  /** The visible thread: stored messages by seq, then unsent messages; only changed rows are redrawn. */
   renderMessages() {
     if (this.view !== 'thread' || !this.messageList) return;
     const renderer = this.renderer_();
@@ -675,13 +672,8 @@ class Widget {
       const messages = [...thread.messages.values()].sort((a, b) => a.seq - b.seq);
       const lastCustomer = [...messages].reverse().find(m => m.author && m.author.type === 'customer');
       const newest = messages[messages.length - 1];
-      const notices = [...thread.notices];
       let previous = 'bot';
       for (const message of messages) {
-        while (notices.length && notices[0].afterSeq < message.seq) {
-          const notice = notices.shift();
-          items.push({ key: notice.key, signature: '', item: { notice: notice.text } });
-        }
         const author = message.author ? `${message.author.type}:${message.author.id || message.author.name || ''}` : 'system';
         const showAuthor = author !== previous;
         previous = author;
@@ -689,7 +681,6 @@ class Widget {
         const interactive = message === newest && !this.outbox.some(e => e.conversationId === thread.id);
         items.push({ key: `m-${message.id}`, signature: `${showAuthor}|${seen}|${interactive}`, item: { message, showAuthor, seen, interactive } });
       }
-      for (const notice of notices) items.push({ key: notice.key, signature: '', item: { notice: notice.text } });
       for (const entry of this.outbox) {
         if (entry.conversationId !== thread.id || thread.clientIds.has(entry.clientMessageId)) continue;
         items.push({ key: `p-${entry.clientMessageId}`, signature: entry.error ? entry.error.code : 'pending', item: { pending: entry } });
@@ -710,7 +701,8 @@ class Widget {
       const at = this.messageList.children[index];
       if (at !== row.element) this.messageList.insertBefore(row.element, at || null);
     });
-    if (stick) this.scrollToEnd(false);
+    // decided before the new rows went in: a long new message must not make the list think it was scrolled up
+    if (stick) this.scrollToEnd(true);
   }
 
   renderTyping() {

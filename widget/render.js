@@ -20,9 +20,6 @@ export class MessageRenderer {
    *   and prompts are live), seen
    */
   render(item) {
-    if (item.notice) {
-      return h('div', { className: 'notice', role: 'status' }, item.notice);
-    }
     if (item.pending) {
       return this.pending(item.pending);
     }
@@ -96,7 +93,7 @@ export class MessageRenderer {
     const parts = [];
     const kind = typeof payload.kind === 'string' ? payload.kind : null;
     if (kind === 'queue') parts.push(this.queue(payload));
-    if (kind === 'handoff' && !payload.position) parts.push(h('div', { className: 'card info' }, this.t('handoff')));
+    if (kind === 'handoff' && !payload.position && payload.state !== 'assigned') parts.push(h('div', { className: 'card info' }, this.t('handoff')));
     if (Array.isArray(payload.sources) && payload.sources.length) parts.push(this.sources(payload.sources));
     if (kind === 'csat') parts.push(this.csat(interactive, message));
     if (kind === 'out_of_hours') parts.push(this.outOfHours(interactive, message));
@@ -135,13 +132,26 @@ export class MessageRenderer {
 
   /** Stars post the rating to the server (stored on the conversation and its ticket), then say thanks. */
   csat(interactive, message) {
+    // The card is kept per message: when its row is redrawn (e.g. the NPS question arrives while the rating is still
+    // being sent) the same card, with its state, moves into the new row.
+    this.csatCards = this.csatCards || new Map();
+    const kept = this.csatCards.get(message.id);
+    if (kept) {
+      if (!kept.dataset.state) kept.querySelectorAll('.star').forEach(star => { star.disabled = !interactive; });
+      return kept;
+    }
     const title = h('div', { className: 'card-title' }, this.t('csatPrompt'));
     const stars = [1, 2, 3, 4, 5].map(n => h('button', {
       type: 'button', className: 'star', 'aria-label': this.t('csatStar', { n }), disabled: !interactive,
-      onclick: () => this.submit(card, stars, () => this.rate(message.conversationId, n), this.t('csatThanks')),
+      onclick: () => {
+        card.dataset.state = 'sending';
+        this.submit(card, stars, () => this.rate(message.conversationId, n).finally(() => { card.dataset.state = ''; }),
+          this.t('csatThanks'));
+      },
     }, icon('star', true)));
     const card = h('div', { className: 'card csat', role: 'group', 'aria-label': this.t('csatPrompt') },
       title, h('div', { className: 'stars' }, stars));
+    this.csatCards.set(message.id, card);
     return card;
   }
 
@@ -149,6 +159,7 @@ export class MessageRenderer {
   submit(card, controls, call, done) {
     controls.forEach(c => { c.disabled = true; });
     Promise.resolve().then(call).then(() => {
+      card.dataset.state = 'done';
       card.replaceChildren(h('div', { className: 'card-title', role: 'status' }, done));
     }).catch(() => {
       controls.forEach(c => { c.disabled = false; });

@@ -26,11 +26,6 @@ public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhook
         webhooks = webhooks == null ? new Webhooks(null, 0, null, 0, null, null, 0) : webhooks;
     }
 
-    /** Settings without a content-gap section (tests and callers that do not care about it). */
-    public InsightProperties(Metrics metrics, Nps nps, Health health, Webhooks webhooks) {
-        this(metrics, nps, health, webhooks, null);
-    }
-
     /**
      * @param enabled whether unanswered questions are collected at all (default true)
      * @param similarity a question joins the closest group when its cosine similarity to the group's centroid is at
@@ -65,14 +60,15 @@ public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhook
     }
 
     /**
-     * @param touchpoints when a survey is offered: {@code agent_resolved} (an agent resolved the conversation),
-     *     {@code bot_resolved} (the customer confirmed the bot's answer); empty list: never (default agent_resolved)
+     * @param touchpoints when a survey is offered: {@code rated} (the customer answered the rating prompt of a resolved
+     *     conversation; default), {@code agent_resolved} (an agent resolved the conversation),
+     *     {@code bot_resolved} (the customer confirmed the bot's answer); empty list: never
      * @param minInterval at most one survey per customer within this time (default 90d)
      * @param maxCommentLength longest accepted open answer (default 2000)
      */
     public record Nps(List<String> touchpoints, Duration minInterval, Integer maxCommentLength) {
         public Nps {
-            touchpoints = touchpoints == null ? List.of("agent_resolved") : List.copyOf(touchpoints);
+            touchpoints = touchpoints == null ? List.of("rated") : List.copyOf(touchpoints);
             minInterval = minInterval == null ? Duration.ofDays(90) : minInterval;
             maxCommentLength = maxCommentLength == null || maxCommentLength <= 0 ? 2000 : maxCommentLength;
         }

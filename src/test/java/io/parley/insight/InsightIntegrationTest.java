@@ -27,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
         "parley.insight.webhooks.initial-backoff=200ms",
         "parley.insight.webhooks.backoff-multiplier=2",
         "parley.insight.webhooks.timeout=2s",
-        "parley.insight.nps.touchpoints=agent_resolved,bot_resolved",
+        "parley.insight.nps.touchpoints=rated,agent_resolved,bot_resolved",
         "parley.insight.nps.min-interval=30d" })
 public @interface InsightIntegrationTest {
 

@@ -16,10 +16,10 @@ class InsightPropertiesTests {
 
     @Test
     void defaultsWhenNothingIsSet() {
-        InsightProperties properties = new InsightProperties(null, null, null, null);
+        InsightProperties properties = new InsightProperties(null, null, null, null, null);
         assertThat(properties.metrics().assumedResolutionAfter()).isEqualTo(Duration.ofMinutes(30));
         assertThat(properties.metrics().zone()).isEqualTo(ZoneId.of("UTC"));
-        assertThat(properties.nps().touchpoints()).containsExactly("agent_resolved");
+        assertThat(properties.nps().touchpoints()).containsExactly("rated");
         assertThat(properties.nps().minInterval()).isEqualTo(Duration.ofDays(90));
         assertThat(properties.health().weights().npsDetractor()).isEqualTo(4.0);
         assertThat(properties.health().atRiskThreshold()).isEqualTo(3.0);

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.parley.ParleyIntegrationTest;
-import io.parley.handoff.ConversationResolved;
+import io.parley.handoff.ConversationRated;
 import io.parley.support.Api;
 import io.parley.support.ChatEvents;
 import io.parley.support.StompTestClient;
@@ -146,8 +146,9 @@ class NpsSurveyIntegrationTests {
     }
 
     private void resolve(Customer customer, String at) {
-        transactions.executeWithoutResult(status -> events.publishEvent(new ConversationResolved(customer.conversation(),
-                customer.id(), false, UUID.randomUUID(), Instant.parse(at))));
+        // resolved by an agent and rated: the default touchpoint ("rated") offers the survey after the rating
+        transactions.executeWithoutResult(status -> events.publishEvent(new ConversationRated(customer.conversation(),
+                customer.id(), 5, null, UUID.randomUUID(), Instant.parse(at))));
     }
 
     private void answer(Customer customer, int score) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.parley.ParleyIntegrationTest;
-import io.parley.handoff.ConversationResolved;
+import io.parley.handoff.ConversationRated;
 import io.parley.insight.InsightIntegrationTest;
 import io.parley.support.Api;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +57,7 @@ class NpsWidgetBrowserIntegrationTests {
         UUID customer = UUID.fromString(Api.JSON.readTree(sessionJson).get("customer").get("id").asString());
 
         transactions.executeWithoutResult(status -> events.publishEvent(
-                new ConversationResolved(conversation, customer, false, UUID.randomUUID(), Instant.now())));
+                new ConversationRated(conversation, customer, 5, null, UUID.randomUUID(), Instant.now())));
 
         browser.find(".nps .nps-score[data-score='2']");
         assertThat(browser.all(".nps .nps-score")).hasSize(11);

@@ -306,10 +306,14 @@ class WidgetBrowserIntegrationTests {
         browser.waitFor(d -> browser.texts(".queue").size() == 1);
         assertThat(browser.texts(".queue").get(0)).contains("number 2").contains("4 min");
 
-        // "status" events are not stored; the widget announces the agent who joined
+        // the agent who joined is announced once, by the stored system message (a "status" event adds nothing)
         messaging.convertAndSend("/topic/conversations/" + conversationId, (Object)
                 Map.of("type", "status", "conversationId", conversationId.toString(), "status", "assigned", "agentName", "Grace"));
-        browser.waitFor(d -> browser.texts(".notice").contains("You're now chatting with Grace"));
+        conversations.post(new PostMessage(conversationId, Author.system(), "You're now chatting with Grace",
+                Map.of("kind", "handoff", "state", "assigned", "agentName", "Grace"), null));
+        browser.waitFor(d -> browser.texts(".msg-system").stream().anyMatch(t -> t.contains("You're now chatting with Grace")));
+        assertThat(browser.texts(".msg-system")).filteredOn(t -> t.contains("You're now chatting with Grace")).hasSize(1);
+        assertThat(browser.texts(".kind-handoff .card")).isEmpty(); // no "connecting you..." card once someone joined
 
         conversations.typing(conversationId, Author.agent("agent-1", "Grace"), true);
         browser.waitFor(d -> browser.find(".typing").getText().contains("Grace is typing"));
@@ -336,7 +340,7 @@ class WidgetBrowserIntegrationTests {
         // a message the server refuses (too long) is marked next to it with the reason, and can be removed
         browser.js("""
                 const root = document.querySelector('#parley-widget').shadowRoot;
-                root.querySelector('textarea').value = 'x'.repeat(4001);
+                root.querySelector('form.composer textarea').value = 'x'.repeat(4001);
                 root.querySelector('form.composer').requestSubmit();
                 """);
         browser.waitFor(d -> browser.texts(".failed .msg-error").stream().anyMatch(t -> t.contains("This message is too long.")));

@@ -14,6 +14,7 @@ import io.parley.chat.Author;
 import io.parley.chat.Conversation;
 import io.parley.chat.Conversations;
 import io.parley.chat.PostMessage;
+import io.parley.handoff.ConversationRated;
 import io.parley.handoff.ConversationResolved;
 import io.parley.insight.InsightException;
 import io.parley.insight.InsightProperties;
@@ -73,15 +74,27 @@ class NpsSurveys {
      */
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConversationResolved event) {
-        String touchpoint = event.byBot() ? "bot_resolved" : "agent_resolved";
+        offerAt(event.byBot() ? "bot_resolved" : "agent_resolved", event.customerId(), event.conversationId());
+    }
+
+    /**
+     * The customer answered the rating prompt (CSAT) of a resolved conversation: the default touchpoint, so the NPS
+     * question follows the rating instead of arriving next to it and pushing it out of the way.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationRated event) {
+        offerAt("rated", event.customerId(), event.conversationId());
+    }
+
+    private void offerAt(String touchpoint, UUID customerId, UUID conversationId) {
         if (!settings.touchpoints().contains(touchpoint)) {
             return;
         }
         try {
-            newTransaction.executeWithoutResult(status -> offer(event.customerId(), event.conversationId(), touchpoint));
+            newTransaction.executeWithoutResult(status -> offer(customerId, conversationId, touchpoint));
         }
         catch (RuntimeException e) {
-            log.warn("Could not offer the NPS survey in conversation {}", event.conversationId(), e);
+            log.warn("Could not offer the NPS survey in conversation {}", conversationId, e);
         }
     }
 

@@ -194,8 +194,10 @@ class ContentGapsIntegrationTests {
         UUID conversation = UUID.fromString(started.json().get("conversation").get("id").asString());
         assertThat(awaitGroups(Map.of(question, conversation))).containsKey(question);
 
-        UUID other = UUID.randomUUID();
-        events.publishEvent(new ConversationHandedOff(other, UUID.randomUUID(), "en", "missing_knowledge",
+        // a conversation handed off without a bot "don't know" before it (e.g. the customer asked for a person at once)
+        UUID otherCustomer = UUID.fromString(api.session(Map.of("locale", "en")).get("customer").get("id").asString());
+        UUID other = conversations.start(otherCustomer, null, "en").id();
+        events.publishEvent(new ConversationHandedOff(other, otherCustomer, "en", "missing_knowledge",
                 "Can I white-label the widget with my own logo?", false, Instant.now()));
         UUID groupId = awaitGroups(Map.of("Can I white-label the widget with my own logo?", other))
                 .get("Can I white-label the widget with my own logo?");
