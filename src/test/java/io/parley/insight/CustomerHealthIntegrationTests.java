@@ -42,6 +42,8 @@ class CustomerHealthIntegrationTests {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     static Instant at(String time) {
         return Instant.parse("2021-08-02T" + time + "Z");
@@ -51,7 +53,7 @@ class CustomerHealthIntegrationTests {
     void signalsScoresAndAccounts() {
         Api api = new Api(port);
         String admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
-        Scenario scenario = new Scenario(clock, customers, conversations, events, transactions);
+        Scenario scenario = new Scenario(clock, customers, conversations, events, transactions, jdbc);
         String acme = "Acme " + UUID.randomUUID();
         String globex = "Globex " + UUID.randomUUID();
         UUID agent = UUID.randomUUID();
@@ -87,7 +89,10 @@ class CustomerHealthIntegrationTests {
         UUID m1 = scenario.start(milo, "en", at("10:00:00"));
         scenario.customerSays(m1, at("10:00:05"));
         scenario.handOff(m1, "customer_request", at("10:00:06"));
+        UUID miloTicket = UUID.randomUUID();
+        scenario.ticket(miloTicket, m1, "customer_request", at("10:00:06"));
         scenario.resolve(m1, agent, at("10:20:00"));
+        scenario.ticketStatus(miloTicket, m1, TicketStatus.OPEN, TicketStatus.SOLVED, at("10:20:00"));
         scenario.rate(m1, 5, agent, at("10:21:00"));
 
         // Gus (Globex) is fine: the bot solved it, 5 stars, NPS 10
@@ -96,8 +101,7 @@ class CustomerHealthIntegrationTests {
         UUID g1 = scenario.start(gus, "en", at("12:00:00"));
         scenario.customerSays(g1, at("12:00:05"));
         scenario.botSays(g1, at("12:00:06"), "answer", "a-export");
-        scenario.feedback(g1, "a-export", true, at("12:01:00"));
-        scenario.resolve(g1, null, at("12:01:00"));
+        scenario.feedback(g1, "a-export", true, at("12:01:00")); // a bot resolution, published by the handoff module
         scenario.rate(g1, 5, null, at("12:02:00"));
         scenario.atTime(at("12:03:00"), () -> answerNps(api, gusSession.token(), g1, 10));
 
@@ -148,7 +152,7 @@ class CustomerHealthIntegrationTests {
         JsonNode account = api.get("/api/insights/accounts/" + acme.replace(" ", "%20") + "/health?" + day, admin).json();
         assertThat(account.get("customers").asLong()).isEqualTo(2);
         assertThat(account.get("conversations").asLong()).isEqualTo(4);
-        assertThat(account.get("tickets").asLong()).isEqualTo(2);
+        assertThat(account.get("tickets").asLong()).isEqualTo(3); // every handoff opens one (Milo's too)
         assertThat(account.get("handoffs").asLong()).isEqualTo(3);
         assertThat(account.get("unresolvedTickets").asLong()).isEqualTo(1);
         assertThat(account.get("csat").get("count").asLong()).isEqualTo(2);

@@ -2,6 +2,7 @@ package io.parley.insight;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ import io.parley.ticket.TicketStatus;
 import io.parley.ticket.TicketStatusChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,10 +40,13 @@ final class Scenario {
     private final TransactionTemplate transactions;
     private final Map<UUID, UUID> customerOf = new HashMap<>();
     private final Map<UUID, String> localeOf = new HashMap<>();
+    private final Map<UUID, UUID> ticketIds = new HashMap<>();
+    private final JdbcClient jdbc;
 
     Scenario(MutableClock clock, CustomerSessions customers, Conversations conversations,
-            ApplicationEventPublisher events, TransactionTemplate transactions) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc) {
         this.clock = clock;
+        this.jdbc = jdbc;
         this.customers = customers;
         this.conversations = conversations;
         this.events = events;
@@ -112,13 +117,26 @@ final class Scenario {
         publish(new ConversationRated(conversation, customerOf.get(conversation), score, null, agentId, at));
     }
 
+    /**
+     * The ticket of a conversation: the one the ticket module opened for its handoff when there was one (its id is
+     * then used for {@code ticketId} from here on), else a ticket event published here.
+     */
     void ticket(UUID ticketId, UUID conversation, String reason, Instant at) {
+        List<UUID> opened = realTickets(conversation);
+        if (!opened.isEmpty()) {
+            ticketIds.put(ticketId, opened.get(0));
+            return;
+        }
         publish(new TicketCreated(ticketId, Math.abs(ticketId.getLeastSignificantBits() % 100000), conversation,
                 customerOf.get(conversation), "subject", reason, "normal", at));
     }
 
+    private List<UUID> realTickets(UUID conversation) {
+        return jdbc.sql("select id from ticket where conversation_id = ?").param(conversation).query(UUID.class).list();
+    }
+
     void ticketStatus(UUID ticketId, UUID conversation, TicketStatus from, TicketStatus to, Instant at) {
-        publish(new TicketStatusChanged(ticketId, 1, conversation, from, to, at));
+        publish(new TicketStatusChanged(ticketIds.getOrDefault(ticketId, ticketId), 1, conversation, from, to, at));
     }
 
     /** Runs {@code action} with the application clock at {@code at}. */
