@@ -143,11 +143,15 @@ class CustomerHealthIntegrationTests {
         assertThat(gusHealth.get("atRisk").asBoolean()).isFalse();
 
         JsonNode atRisk = api.get("/api/insights/customers/at-risk?" + day, admin).json();
-        assertThat(ids(atRisk)).containsExactly(rita.toString(), noa.toString());
-        assertThat(atRisk.get(1).get("riskScore").asDouble()).isEqualTo(3.0);
-        assertThat(atRisk.get(1).get("repeatedContacts").asLong()).isEqualTo(1);
-        assertThat(ids(api.get("/api/insights/customers/at-risk?limit=1&" + day, admin).json()))
-                .containsExactly(rita.toString());
+        // only this scenario's customers: work of other tests still in flight may land on the day the clock shows
+        List<String> ours = List.of(rita.toString(), milo.toString(), gus.toString(), noa.toString());
+        assertThat(ids(atRisk)).as(atRisk.toString()).filteredOn(ours::contains)
+                .containsExactly(rita.toString(), noa.toString());
+        JsonNode noaRisk = api.get("/api/insights/customers/" + noa + "/health?" + day, admin).json();
+        assertThat(noaRisk.get("riskScore").asDouble()).isEqualTo(3.0);
+        assertThat(noaRisk.get("repeatedContacts").asLong()).isEqualTo(1);
+        List<String> top = ids(api.get("/api/insights/customers/at-risk?limit=1&" + day, admin).json());
+        assertThat(top).hasSize(1).containsExactly(ids(atRisk).get(0));
 
         JsonNode account = api.get("/api/insights/accounts/" + acme.replace(" ", "%20") + "/health?" + day, admin).json();
         assertThat(account.get("customers").asLong()).isEqualTo(2);

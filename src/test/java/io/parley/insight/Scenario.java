@@ -41,6 +41,7 @@ final class Scenario {
     private final Map<UUID, UUID> customerOf = new HashMap<>();
     private final Map<UUID, String> localeOf = new HashMap<>();
     private final Map<UUID, UUID> ticketIds = new HashMap<>();
+    private final java.util.Set<UUID> handedOff = new java.util.HashSet<>();
     private final JdbcClient jdbc;
 
     Scenario(MutableClock clock, CustomerSessions customers, Conversations conversations,
@@ -98,6 +99,7 @@ final class Scenario {
     }
 
     void handOff(UUID conversation, String reason, Instant at) {
+        handedOff.add(conversation);
         publish(new ConversationHandedOff(conversation, customerOf.get(conversation), localeOf.get(conversation),
                 reason, "the question", false, at));
     }
@@ -123,6 +125,18 @@ final class Scenario {
      */
     void ticket(UUID ticketId, UUID conversation, String reason, Instant at) {
         List<UUID> opened = realTickets(conversation);
+        // the ticket module opens the ticket of a handoff after it committed: wait for it rather than race it
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (opened.isEmpty() && handedOff.contains(conversation) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            opened = realTickets(conversation);
+        }
         if (!opened.isEmpty()) {
             ticketIds.put(ticketId, opened.get(0));
             return;
