@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 import io.parley.assistant.reply.BotReplies;
+import io.parley.assistant.intent.IntentDetector;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversation;
@@ -37,6 +38,7 @@ class Bot {
     private final AssistantProperties properties;
     private final ApplicationEventPublisher events;
     private final Executor executor;
+    private final IntentDetector intents = new IntentDetector();
 
     Bot(Conversations conversations, Customers customers, ReplyPlanner planner, AssistantProperties properties,
             ApplicationEventPublisher events, @Qualifier("botExecutor") Executor executor) {
@@ -89,7 +91,7 @@ class Bot {
             var posted = conversations.postAsBot(context.conversation().id(), properties.botName(), handOff.text(),
                     handOff.payload());
             if (posted.isPresent()) {
-                conversations.requestHuman(context.conversation().id(), handOff.reason(), context.message().text());
+                conversations.requestHuman(context.conversation().id(), handOff.reason(), context.customerQuestion(intents));
             }
         }
     }

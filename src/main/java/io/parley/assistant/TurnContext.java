@@ -17,6 +17,21 @@ import io.parley.chat.Conversation;
 record TurnContext(Conversation conversation, List<ChatMessage> recent, ChatMessage message, String customerName,
         String customerLocale) {
 
+    /**
+     * The customer's question behind this turn, for the agent and the ticket subject: the newest customer message up to
+     * this one that asks something ("How do I export?"), not a "talk to a person", "no" or "thanks" after it.
+     */
+    String customerQuestion(io.parley.assistant.intent.IntentDetector intents) {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            ChatMessage m = recent.get(i);
+            if (m.seq() <= message.seq() && m.author().type() == AuthorType.CUSTOMER
+                    && intents.classify(m.text(), false) == io.parley.assistant.intent.Intent.QUESTION) {
+                return m.text();
+            }
+        }
+        return message.text();
+    }
+
     /** The payload of the bot's last message: it carries the state of the dialogue (what was offered, asked). */
     Map<String, Object> lastBotPayload() {
         for (int i = recent.size() - 1; i >= 0; i--) {
