@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.parley.core.ParleyPrincipal;
 import io.parley.core.SignedTokens;
 import io.parley.core.TokenAuthenticator;
+import io.parley.customer.ServerSecrets;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -27,7 +27,7 @@ class StaffTokens implements TokenAuthenticator {
     private final AgentProperties properties;
     private final Clock clock;
 
-    StaffTokens(AgentProperties properties, StaffSecrets secrets, StaffRepository staff, Clock clock) {
+    StaffTokens(AgentProperties properties, ServerSecrets secrets, StaffRepository staff, Clock clock) {
         byte[] key = StringUtils.hasText(properties.tokenSecret())
                 ? properties.tokenSecret().getBytes(StandardCharsets.UTF_8)
                 : secrets.getOrCreate("staff-token-key");
@@ -47,9 +47,7 @@ class StaffTokens implements TokenAuthenticator {
 
     @Override
     public Optional<ParleyPrincipal> authenticate(String token) {
-        return tokens.verify(token)
-                .filter(subject -> subject.startsWith(PREFIX))
-                .flatMap(subject -> parse(subject.substring(PREFIX.length())))
+        return tokens.verifyId(token, PREFIX)
                 .flatMap(staff::findById)
                 .map(StaffRepository.StoredStaff::member)
                 .filter(StaffMember::active)
@@ -59,14 +57,5 @@ class StaffTokens implements TokenAuthenticator {
     static ParleyPrincipal principal(StaffMember member) {
         return new ParleyPrincipal(ParleyPrincipal.Kind.STAFF, member.id().toString(), member.name(),
                 member.grantedRoles().stream().map(StaffRole::name).collect(java.util.stream.Collectors.toSet()));
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        }
-        catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

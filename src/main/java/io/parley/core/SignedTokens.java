@@ -41,6 +41,21 @@ public final class SignedTokens {
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(hmac(key, payload));
     }
 
+    /**
+     * @return the id of a valid, unexpired token whose subject is {@code prefix} followed by a UUID (the customer and
+     *     staff tokens), empty for anything else
+     */
+    public Optional<java.util.UUID> verifyId(String token, String prefix) {
+        return verify(token).filter(subject -> subject.startsWith(prefix)).flatMap(subject -> {
+            try {
+                return Optional.of(java.util.UUID.fromString(subject.substring(prefix.length())));
+            }
+            catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     /** @return the subject when the signature is valid and the token has not expired */
     public Optional<String> verify(String token) {
         if (token == null) {

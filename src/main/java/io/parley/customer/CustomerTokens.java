@@ -3,9 +3,7 @@ package io.parley.customer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.parley.core.ParleyPrincipal;
 import io.parley.core.SignedTokens;
@@ -27,7 +25,7 @@ class CustomerTokens implements io.parley.core.TokenAuthenticator {
     CustomerTokens(CustomerProperties properties, ServerSecrets secrets, CustomerRepository customers, Clock clock) {
         byte[] key = StringUtils.hasText(properties.tokenSecret())
                 ? properties.tokenSecret().getBytes(StandardCharsets.UTF_8)
-                : Base64.getDecoder().decode(secrets.getOrCreate("customer-token-key"));
+                : secrets.getOrCreate("customer-token-key");
         this.tokens = new SignedTokens(key, clock);
         this.customers = customers;
         this.properties = properties;
@@ -44,19 +42,8 @@ class CustomerTokens implements io.parley.core.TokenAuthenticator {
 
     @Override
     public Optional<ParleyPrincipal> authenticate(String token) {
-        return tokens.verify(token)
-                .filter(subject -> subject.startsWith(PREFIX))
-                .flatMap(subject -> parse(subject.substring(PREFIX.length())))
+        return tokens.verifyId(token, PREFIX)
                 .flatMap(customers::findById)
                 .map(customer -> ParleyPrincipal.customer(customer.id().toString(), customer.name()));
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        }
-        catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,31 +1,12 @@
-// Tiny DOM helpers. Text always goes in as text nodes; only sanitised Markdown (markdown.js) becomes HTML.
+// DOM helpers of the writer pages. Text always goes in as text nodes; only sanitised Markdown becomes HTML.
+// h() is the widget's (same rules: text nodes only, handlers for on*, attributes for the rest).
+import { h } from '/widget/dom.js';
 
-/** h('button', {class: 'btn', onclick: fn}, 'Save') */
-export function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
-    else if (k === 'class') el.className = v;
-    else if (k === 'dataset') Object.assign(el.dataset, v);
-    else if (k === 'value') el.value = v;
-    else if (k === 'checked') el.checked = !!v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  append(el, children);
-  return el;
-}
+export { h };
 
-function append(el, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-}
-
+/** Replaces the element's children (strings become text nodes; null, undefined and false are skipped). */
 export function clear(el, ...children) {
-  el.replaceChildren();
-  append(el, children);
+  el.replaceChildren(...children.flat(Infinity).filter(c => c !== undefined && c !== null && c !== false));
   return el;
 }
 

@@ -26,6 +26,15 @@ class SignedTokensTests {
     }
 
     @Test
+    void anIdTokenNamesItsKindAndAUuid() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        Instant later = now.plus(Duration.ofHours(1));
+        assertThat(tokens.verifyId(tokens.issue("s:" + id, later), "s:")).contains(id);
+        assertThat(tokens.verifyId(tokens.issue("s:" + id, later), "c:")).as("another kind of token").isEmpty();
+        assertThat(tokens.verifyId(tokens.issue("s:42", later), "s:")).as("not a UUID").isEmpty();
+    }
+
+    @Test
     void rejectsTamperedForeignAndGarbageTokens() {
         String token = tokens.issue("c:42", now.plus(Duration.ofHours(1)));
         String otherPayload = tokens.issue("c:43", now.plus(Duration.ofHours(1)));
