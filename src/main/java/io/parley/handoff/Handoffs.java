@@ -288,17 +288,23 @@ public class Handoffs {
             return 0;
         }
         int routed = 0;
+        // teams (null: conversations without one) that had no agent with room in this pass: later conversations of
+        // theirs are skipped without locking them, and once nobody at all has room the pass ends
+        Set<UUID> full = new java.util.HashSet<>();
+        boolean nobodyFree = false;
         for (Handoff waiting : repository.queued(50)) {
+            if (full.contains(waiting.teamId())) {
+                continue;
+            }
             Boolean assigned = transactions.execute(status -> {
                 Conversation conversation = conversations.lock(waiting.conversationId());
                 Handoff current = repository.lock(waiting.conversationId()).orElse(null);
                 if (current == null || current.state() != HandoffState.QUEUED) {
-                    return false;
+                    return null;
                 }
-                Optional<Team> team = current.teamId() == null ? Optional.empty() : teams.list().stream()
-                        .filter(t -> t.id().equals(current.teamId())).findFirst();
+                Optional<Team> team = current.teamId() == null ? Optional.empty() : teams.find(current.teamId());
                 if (team.isPresent() && !team.get().isOpen(clock.instant())) {
-                    return false;
+                    return null;
                 }
                 Optional<AgentStatus> agent = routing.pick(team, null);
                 agent.ifPresent(a -> assign(conversation, current, a.staffId(), "routed", null));
@@ -307,7 +313,11 @@ public class Handoffs {
             if (Boolean.TRUE.equals(assigned)) {
                 routed++;
             }
-            else if (presence.online().isEmpty()) {
+            else if (Boolean.FALSE.equals(assigned)) {
+                full.add(waiting.teamId());
+                nobodyFree = waiting.teamId() == null;
+            }
+            if (nobodyFree) {
                 break;
             }
         }
@@ -320,7 +330,7 @@ public class Handoffs {
         boolean fresh = current.state() == HandoffState.BOT || current.state() == HandoffState.RESOLVED;
         Optional<Team> team = forcedTeam != null ? Optional.of(forcedTeam)
                 : current.state() == HandoffState.ASSIGNED && current.teamId() != null
-                        ? teams.list().stream().filter(t -> t.id().equals(current.teamId())).findFirst()
+                        ? teams.find(current.teamId())
                         : teams.teamFor(conversation.locale(), Set.of(reason));
         boolean open = team.map(t -> t.isOpen(now)).orElse(true);
         Handoff queued = transition(conversation, current,

@@ -73,8 +73,11 @@ public class Teams {
     }
 
     public Team get(UUID id) {
-        return list().stream().filter(t -> t.id().equals(id)).findFirst()
-                .orElseThrow(() -> new HandoffException(404, "team_not_found", "Unknown team " + id));
+        return find(id).orElseThrow(() -> new HandoffException(404, "team_not_found", "Unknown team " + id));
+    }
+
+    Optional<Team> find(UUID id) {
+        return list().stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
     /** The most specific team that takes a conversation of this locale and these tags; empty: everyone takes it. */

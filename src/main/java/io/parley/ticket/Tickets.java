@@ -248,7 +248,8 @@ public class Tickets {
         if (event.to() == HandoffState.RESOLVED && t.status() != TicketStatus.SOLVED && t.status() != TicketStatus.CLOSED) {
             changeStatus(t, TicketStatus.SOLVED, actorId, actorName, event.at());
         }
-        else if ("customer_returned".equals(event.reason()) && t.status() != TicketStatus.OPEN) {
+        else if (event.from() == HandoffState.RESOLVED && t.status() != TicketStatus.OPEN) {
+            // the customer wrote again after the resolution (back to the bot or the queue): the ticket is open again
             changeStatus(t, TicketStatus.OPEN, null, null, event.at());
         }
         events.publishEvent(new TicketUpdated(t.id(), t.conversationId(), "ownership"));

@@ -34,6 +34,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Controller
 class TicketMessaging {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TicketMessaging.class);
+
     private static final String STAFF_TOPIC = "/topic/staff/conversations/";
 
     private final Tickets tickets;
@@ -80,9 +82,18 @@ class TicketMessaging {
     @SendToUser(destinations = "/queue/errors", broadcast = false)
     Map<String, Object> handle(Exception e, Message<?> message) {
         String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
-        String code = e instanceof ParleyException known ? known.code() : "malformed_payload";
-        String reason = e instanceof ParleyException ? e.getMessage() : "The body must be JSON like {\"text\": \"...\"}";
-        return Map.of("code", code, "reason", reason, "destination", destination == null ? "" : destination);
+        String where = destination == null ? "" : destination;
+        if (e instanceof ParleyException known) {
+            return Map.of("code", known.code(), "reason", known.getMessage(), "destination", where);
+        }
+        if (e instanceof org.springframework.messaging.converter.MessageConversionException) {
+            return Map.of("code", "malformed_payload", "reason", "The body must be JSON like {\"text\": \"...\"}",
+                    "destination", where);
+        }
+        // anything else is ours, not the client's: say so and keep the cause in the log
+        log.error("Failed to handle a staff STOMP command to {}", where, e);
+        return Map.of("code", "internal_error", "reason", "The server could not handle this; nothing changed",
+                "destination", where);
     }
 
     record NoteBody(String text) {
