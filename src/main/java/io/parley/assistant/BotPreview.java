@@ -31,10 +31,12 @@ public class BotPreview {
 
     private final ReplyPlanner planner;
     private final KnowledgeSearch search;
+    private final java.time.Clock clock;
 
-    BotPreview(ReplyPlanner planner, KnowledgeSearch search) {
+    BotPreview(ReplyPlanner planner, KnowledgeSearch search, java.time.Clock clock) {
         this.planner = planner;
         this.search = search;
+        this.clock = clock;
     }
 
     /**
@@ -53,7 +55,7 @@ public class BotPreview {
         if (wanted != null && !wanted.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")) {
             throw InvalidInput.field("locale", "must be a language tag such as en, tr or pt-BR");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Conversation conversation = new Conversation(UUID.randomUUID(), UUID.randomUUID(), null, wanted, 1, 0, 0, now,
                 now, Responder.BOT);
         ChatMessage message = new ChatMessage(UUID.randomUUID(), conversation.id(), 1, Author.customer(null, null), text,

@@ -1,8 +1,5 @@
 package io.parley.insight.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-
 import io.parley.core.SignedTokens;
 
 /**
@@ -22,7 +19,6 @@ final class WebhookSignature {
     }
 
     static String hex(String secret, long timestamp, String body) {
-        return HexFormat.of().formatHex(SignedTokens.hmac(secret.getBytes(StandardCharsets.UTF_8),
-                (timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return SignedTokens.hmacHex(secret, timestamp + "." + body);
     }
 }
