@@ -100,7 +100,7 @@ final class HybridSearcher {
     List<ArticleHit> search(IndexSearcher searcher, String query, String locale, int limit) throws IOException {
         RetrievalSettings rs = options.retrieval();
         Analyzer analyzer = analyzers.forLocale(locale);
-        List<String> terms = LocaleAnalyzers.terms(analyzer, query);
+        List<String> terms = LexicalQueries.rarest(searcher, locale, LocaleAnalyzers.terms(analyzer, query));
         Query filter = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexSchema.F_LANG, LocaleAnalyzers.language(locale))), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexSchema.F_PUBLISHED, "true")), BooleanClause.Occur.FILTER)
