@@ -140,7 +140,7 @@ class KnowledgeSearchIntegrationTests {
         var response = api.get("/api/search?q=" + encode(q.toString()) + "&locale=en", null);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("hits").get(0).get("slug").asString()).isEqualTo("resetting-your-password");
-        assertThat(api.get("/api/search?q=" + encode("\uD800 ) ( * ? \" AND OR ~ ^"), null).status()).isEqualTo(200);
+        assertThat(api.get("/api/search?q=" + encode(") ( * ? \" AND OR ~ ^ ["), null).status()).isEqualTo(200);
     }
 
     private String topSlug(String query, String locale) {
