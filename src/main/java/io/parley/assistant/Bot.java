@@ -2,7 +2,6 @@ package io.parley.assistant;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import io.parley.assistant.reply.BotReplies;
 import io.parley.assistant.intent.IntentDetector;
@@ -11,20 +10,29 @@ import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversation;
 import io.parley.chat.Conversations;
 import io.parley.chat.MessagePosted;
+import io.parley.core.DurableListener;
 import io.parley.customer.Customer;
 import io.parley.customer.Customers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers every customer message in a conversation the bot is responsible for, after the message is committed and
  * off the customer's thread. Everything it says goes through chat, which refuses a bot message once a person has
  * taken over (a late bot reply is dropped rather than talking over them).
+ * <p>
+ * The listener is durable: the {@link MessagePosted} is stored in the event publication registry with the message,
+ * and is only marked complete when the reply (or hand-off) committed. A crash or a database outage in between
+ * leaves it incomplete, and the resubmission answers it then. The reply is keyed on the question's message id
+ * ({@link Conversations#postBotReply}), so a resubmitted question is answered once, never twice.
  */
 @Component
 class Bot {
@@ -37,31 +45,34 @@ class Bot {
     private final ReplyPlanner planner;
     private final AssistantProperties properties;
     private final ApplicationEventPublisher events;
-    private final Executor executor;
+    private final TransactionTemplate transactions;
     private final IntentDetector intents = new IntentDetector();
 
     Bot(Conversations conversations, Customers customers, ReplyPlanner planner, AssistantProperties properties,
-            ApplicationEventPublisher events, @Qualifier("botExecutor") Executor executor) {
+            ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.conversations = conversations;
         this.customers = customers;
         this.planner = planner;
         this.properties = properties;
         this.events = events;
-        this.executor = executor;
+        this.transactions = transactions;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // on the bot's own threads: a slow search or model call never holds up the thread that stored the message
+    @DurableListener
+    @Async("botExecutor")
     void on(MessagePosted event) {
         if (!properties.enabled() || event.message().author().type() != AuthorType.CUSTOMER) {
             return;
         }
-        executor.execute(() -> respond(event));
+        respond(event);
     }
 
     void respond(MessagePosted event) {
         try {
             Conversation conversation = conversations.get(event.conversationId());
-            if (!conversation.botResponds()) {
+            if (!conversation.botResponds() || conversations.botReplied(conversation.id(), event.message().id())) {
+                // a person has it, or this is a resubmission of a question already answered
                 return;
             }
             List<ChatMessage> recent = conversations.recentMessages(conversation.id(), CONTEXT_MESSAGES);
@@ -72,7 +83,16 @@ class Bot {
             Customer customer = customers.findById(conversation.customerId()).orElse(null);
             TurnContext context = new TurnContext(conversation, recent, event.message(),
                     customer == null ? null : customer.name(), customer == null ? null : customer.locale());
-            act(context, planner.plan(context));
+            Plan plan = planner.plan(context);
+            // the reply and the hand-off it announces commit together: never a "connecting you" without the queue
+            transactions.executeWithoutResult(status -> act(context, plan));
+        }
+        catch (TransientDataAccessException | CannotCreateTransactionException
+                | DataAccessResourceFailureException e) {
+            // the database is away: nothing to apologise with. The publication stays incomplete and is resubmitted.
+            log.warn("The bot could not answer message {} in conversation {} now (database unavailable), it will be retried: {}",
+                    event.message().seq(), event.conversationId(), e.toString());
+            throw e;
         }
         catch (RuntimeException e) {
             log.error("The bot failed to answer message {} in conversation {}", event.message().seq(),
@@ -84,12 +104,13 @@ class Bot {
     private void act(TurnContext context, Plan plan) {
         Map<String, Object> last = context.lastBotPayload();
         if (plan instanceof Plan.Say say) {
-            conversations.postAsBot(context.conversation().id(), properties.botName(), say.text(), say.payload());
+            conversations.postBotReply(context.conversation().id(), context.message().id(), properties.botName(), say.text(),
+                    say.payload());
             feedback(context, last, say.payload());
         }
         else if (plan instanceof Plan.HandOff handOff) {
-            var posted = conversations.postAsBot(context.conversation().id(), properties.botName(), handOff.text(),
-                    handOff.payload());
+            var posted = conversations.postBotReply(context.conversation().id(), context.message().id(),
+                    properties.botName(), handOff.text(), handOff.payload());
             if (posted.isPresent()) {
                 conversations.requestHuman(context.conversation().id(), handOff.reason(), context.customerQuestion(intents));
             }
@@ -118,7 +139,7 @@ class Bot {
     private void apologise(MessagePosted event) {
         try {
             String locale = conversations.get(event.conversationId()).locale();
-            conversations.postAsBot(event.conversationId(), properties.botName(),
+            conversations.postBotReply(event.conversationId(), event.message().id(), properties.botName(),
                     BotReplies.text(locale, BotReplies.Key.UNHELPFUL_OFFER),
                     Map.of(ReplyPlanner.KIND, "offer_human", "offeredHandoffReason", "bot_error", "quickReplies",
                             List.of(Map.of("label", BotReplies.text(locale, BotReplies.Key.TALK_TO_PERSON),
