@@ -107,8 +107,11 @@ class SecurityConfiguration {
         source.registerCorsConfiguration("/api/widget/**", config);
         source.registerCorsConfiguration("/api/search", config);
         source.registerCorsConfiguration("/api/help/**", config);
-        // the widget's own modules and its browser libraries are loaded cross-origin as ES modules
+        // the widget's own modules, the shared modules it imports, its text bundles and its browser libraries are
+        // loaded cross-origin (ES modules and fetch)
         source.registerCorsConfiguration("/widget/**", config);
+        source.registerCorsConfiguration("/common/**", config);
+        source.registerCorsConfiguration("/i18n/**", config);
         source.registerCorsConfiguration("/webjars/**", config);
         return source;
     }
