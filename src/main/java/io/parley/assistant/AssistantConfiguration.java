@@ -1,7 +1,5 @@
 package io.parley.assistant;
 
-import java.util.concurrent.Executor;
-
 import io.parley.assistant.decision.ConfidencePolicy;
 import io.parley.assistant.intent.IntentDetector;
 import io.parley.assistant.intent.SensitiveTopics;
@@ -11,7 +9,6 @@ import io.parley.knowledge.KnowledgeSearch;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class AssistantConfiguration {
@@ -23,17 +20,12 @@ class AssistantConfiguration {
                 new ConfidencePolicy(properties.decision()), llmWriter.getIfAvailable());
     }
 
-    /** The bot's own threads: a slow search or model call never holds up the thread that stored the message. */
+    /**
+     * The bot's own threads, fed fairly per customer: a slow search or model call never holds up the thread that
+     * stored the message, and one customer's flood never starves the others.
+     */
     @Bean
-    Executor botExecutor(AssistantProperties properties) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.threads());
-        executor.setMaxPoolSize(properties.threads());
-        executor.setQueueCapacity(10_000);
-        executor.setThreadNamePrefix("bot-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        executor.initialize();
-        return executor;
+    FairBotQueue botQueue(AssistantProperties properties) {
+        return new FairBotQueue(10_000, 5, properties.threads(), "bot-");
     }
 }

@@ -2,7 +2,6 @@ package io.parley.assistant;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import io.parley.assistant.reply.BotReplies;
 import io.parley.assistant.intent.IntentDetector;
@@ -16,7 +15,6 @@ import io.parley.customer.Customers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -37,17 +35,17 @@ class Bot {
     private final ReplyPlanner planner;
     private final AssistantProperties properties;
     private final ApplicationEventPublisher events;
-    private final Executor executor;
+    private final FairBotQueue queue;
     private final IntentDetector intents = new IntentDetector();
 
     Bot(Conversations conversations, Customers customers, ReplyPlanner planner, AssistantProperties properties,
-            ApplicationEventPublisher events, @Qualifier("botExecutor") Executor executor) {
+            ApplicationEventPublisher events, FairBotQueue queue) {
         this.conversations = conversations;
         this.customers = customers;
         this.planner = planner;
         this.properties = properties;
         this.events = events;
-        this.executor = executor;
+        this.queue = queue;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -55,7 +53,25 @@ class Bot {
         if (!properties.enabled() || event.message().author().type() != AuthorType.CUSTOMER) {
             return;
         }
-        executor.execute(() -> respond(event));
+        String customer = event.customerId() == null ? event.conversationId().toString() : event.customerId().toString();
+        if (!queue.offer(customer, () -> respond(event))) {
+            busy(event);
+        }
+    }
+
+    /** The queue is full: rather than silence, the customer is told so and a person takes over. */
+    private void busy(MessagePosted event) {
+        try {
+            String locale = conversations.get(event.conversationId()).locale();
+            var posted = conversations.postAsBot(event.conversationId(), properties.botName(),
+                    BotReplies.text(locale, BotReplies.Key.BUSY), Map.of(ReplyPlanner.KIND, "busy"));
+            if (posted.isPresent()) {
+                conversations.requestHuman(event.conversationId(), "bot_busy", event.message().text());
+            }
+        }
+        catch (RuntimeException e) {
+            log.error("Could not tell the customer the bot is busy in conversation {}", event.conversationId(), e);
+        }
     }
 
     void respond(MessagePosted event) {
