@@ -48,9 +48,7 @@ class BrokerConfiguration implements WebSocketMessageBrokerConfigurer {
                     .setSystemPasscode(relay.systemPasscode())
                     .setUserDestinationBroadcast(UNRESOLVED_USER_TOPIC)
                     .setUserRegistryBroadcast(USER_REGISTRY_TOPIC);
-            if (relay.virtualHost() != null) {
-                registration.setVirtualHost(relay.virtualHost());
-            }
+            registration.setVirtualHost(relay.virtualHost());
             registry.configureBrokerChannel().interceptors(new RelayDestinations(false));
             return;
         }

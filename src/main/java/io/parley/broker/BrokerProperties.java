@@ -40,7 +40,8 @@ public record BrokerProperties(Relay relay, Duration heartbeat, String nodeId) {
      * @param passcode their passcode (default guest)
      * @param systemLogin login of the node's own shared connection (default: {@code login})
      * @param systemPasscode its passcode (default: {@code passcode})
-     * @param virtualHost the broker's virtual host (RabbitMQ's default is {@code /})
+     * @param virtualHost the broker's virtual host, sent as the CONNECT frame's {@code host} header (default
+     *     {@code /}, RabbitMQ's default virtual host)
      */
     public record Relay(boolean enabled, String host, int port, String login, String passcode, String systemLogin,
             String systemPasscode, String virtualHost) {
@@ -52,7 +53,8 @@ public record BrokerProperties(Relay relay, Duration heartbeat, String nodeId) {
             passcode = passcode == null ? "guest" : passcode;
             systemLogin = systemLogin == null || systemLogin.isBlank() ? login : systemLogin;
             systemPasscode = systemPasscode == null ? passcode : systemPasscode;
-            virtualHost = virtualHost == null || virtualHost.isBlank() ? null : virtualHost;
+            // sent as STOMP's host header, which RabbitMQ reads as the virtual host (the relay host name would be refused)
+            virtualHost = virtualHost == null || virtualHost.isBlank() ? "/" : virtualHost;
         }
     }
 }
