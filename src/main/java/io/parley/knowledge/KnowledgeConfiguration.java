@@ -5,6 +5,7 @@ import java.util.Set;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.KnowledgeIndex;
+import io.parley.knowledge.index.QueryEmbeddingCache;
 import io.parley.knowledge.index.RetrievalSettings;
 
 import org.springframework.context.annotation.Bean;
@@ -28,10 +29,14 @@ class KnowledgeConfiguration {
                 EmbeddingModel model = dev.langchain4j.model.openai.OpenAiEmbeddingModel.builder()
                         .baseUrl(config.baseUrl()).modelName(config.modelName())
                         .apiKey(config.apiKey() == null || config.apiKey().isBlank() ? "none" : config.apiKey()).build();
-                yield new EmbeddingSupport(model, config.model() + ":" + config.modelName(),
+                // remote models are case-sensitive: the cache keeps the case
+                yield new EmbeddingSupport(new QueryEmbeddingCache(model, config.queryCacheSize(), false),
+                        config.model() + ":" + config.modelName(),
                         config.languages().isEmpty() ? Set.of("*") : config.languages(), "", "");
             }
-            case "bge-small-en-v15-q" -> EmbeddingSupport.bgeSmallEn(SharedModels.bgeSmallEn());
+            // bge's tokenizer lower-cases, so "Reset password" and "reset password" share one cached vector
+            case "bge-small-en-v15-q" -> EmbeddingSupport.bgeSmallEn(
+                    new QueryEmbeddingCache(SharedModels.bgeSmallEn(), config.queryCacheSize(), true));
             default -> throw new IllegalArgumentException("parley.knowledge.embedding.model must be bge-small-en-v15-q, "
                     + "openai, ollama or none, not " + config.model());
         };

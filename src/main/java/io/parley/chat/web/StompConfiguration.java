@@ -27,10 +27,13 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     private final StompAuthorization authorization;
     private final ObjectProvider<HandshakeInterceptor> handshakeInterceptors;
 
-    StompConfiguration(ChatProperties properties, StompAuthorization authorization,
+    private final StompSessions sessions;
+
+    StompConfiguration(ChatProperties properties, StompAuthorization authorization, StompSessions sessions,
             ObjectProvider<HandshakeInterceptor> handshakeInterceptors) {
         this.properties = properties;
         this.authorization = authorization;
+        this.sessions = sessions;
         this.handshakeInterceptors = handshakeInterceptors;
     }
 
@@ -47,6 +50,11 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(authorization);
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(sessions);
     }
 
     @Override
