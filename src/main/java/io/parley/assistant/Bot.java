@@ -2,6 +2,8 @@ package io.parley.assistant;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.parley.assistant.reply.BotReplies;
 import io.parley.assistant.intent.IntentDetector;
@@ -46,26 +48,70 @@ class Bot {
     private final AssistantProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final FairBotQueue queue;
     private final IntentDetector intents = new IntentDetector();
 
     Bot(Conversations conversations, Customers customers, ReplyPlanner planner, AssistantProperties properties,
-            ApplicationEventPublisher events, TransactionTemplate transactions) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, FairBotQueue queue) {
         this.conversations = conversations;
         this.customers = customers;
         this.planner = planner;
         this.properties = properties;
         this.events = events;
         this.transactions = transactions;
+        this.queue = queue;
     }
 
-    // on the bot's own threads: a slow search or model call never holds up the thread that stored the message
+    /*
+     * Off the thread that stored the message (a slow search or model call never holds it up), and through the fair
+     * queue (one customer's flood never starves the others). The listener waits for the queued answer, so the durable
+     * publication completes only once the reply is stored: a crash in between leaves it to be resubmitted.
+     */
     @DurableListener
     @Async("botExecutor")
     void on(MessagePosted event) {
         if (!properties.enabled() || event.message().author().type() != AuthorType.CUSTOMER) {
             return;
         }
-        respond(event);
+        String customer = event.customerId() == null ? event.conversationId().toString() : event.customerId().toString();
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        Runnable answer = () -> {
+            try {
+                respond(event);
+                answered.complete(null);
+            }
+            catch (Throwable e) {
+                answered.completeExceptionally(e);
+            }
+        };
+        if (!queue.offer(customer, answer)) {
+            busy(event);
+            return;
+        }
+        try {
+            answered.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The queue is full: rather than silence, the customer is told so and a person takes over. */
+    private void busy(MessagePosted event) {
+        try {
+            String locale = conversations.get(event.conversationId()).locale();
+            var posted = conversations.postAsBot(event.conversationId(), properties.botName(),
+                    BotReplies.text(locale, BotReplies.Key.BUSY), Map.of(ReplyPlanner.KIND, "busy"));
+            if (posted.isPresent()) {
+                conversations.requestHuman(event.conversationId(), "bot_busy", event.message().text());
+            }
+        }
+        catch (RuntimeException e) {
+            log.error("Could not tell the customer the bot is busy in conversation {}", event.conversationId(), e);
+        }
     }
 
     void respond(MessagePosted event) {
