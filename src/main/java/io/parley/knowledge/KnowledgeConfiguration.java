@@ -37,8 +37,10 @@ class KnowledgeConfiguration {
             // bge's tokenizer lower-cases, so "Reset password" and "reset password" share one cached vector
             case "bge-small-en-v15-q" -> EmbeddingSupport.bgeSmallEn(
                     new QueryEmbeddingCache(SharedModels.bgeSmallEn(), config.queryCacheSize(), true));
+            case "all-minilm-l6-v2-q" -> EmbeddingSupport.miniLm(
+                    new QueryEmbeddingCache(SharedModels.miniLm(), config.queryCacheSize(), true));
             default -> throw new IllegalArgumentException("parley.knowledge.embedding.model must be bge-small-en-v15-q, "
-                    + "openai, ollama or none, not " + config.model());
+                    + "all-minilm-l6-v2-q, openai, ollama or none, not " + config.model());
         };
     }
 
@@ -48,17 +50,32 @@ class KnowledgeConfiguration {
      */
     static final class SharedModels {
         private static EmbeddingModel bge;
+        private static EmbeddingModel miniLm;
+        private static java.util.concurrent.ExecutorService pool;
 
         static synchronized EmbeddingModel bgeSmallEn() {
             if (bge == null) {
-                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                bge = new io.parley.knowledge.index.BgeSmallEnQuantized(pool());
+            }
+            return bge;
+        }
+
+        static synchronized EmbeddingModel miniLm() {
+            if (miniLm == null) {
+                miniLm = new io.parley.knowledge.index.MiniLmL6Quantized(pool());
+            }
+            return miniLm;
+        }
+
+        private static java.util.concurrent.ExecutorService pool() {
+            if (pool == null) {
+                pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
                     Thread t = new Thread(r, "parley-embed");
                     t.setDaemon(true);
                     return t;
                 });
-                bge = new io.parley.knowledge.index.BgeSmallEnQuantized(pool);
             }
-            return bge;
+            return pool;
         }
     }
 }
