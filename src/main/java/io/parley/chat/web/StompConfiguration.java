@@ -25,9 +25,12 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     private final ChatProperties properties;
     private final StompAuthorization authorization;
 
-    StompConfiguration(ChatProperties properties, StompAuthorization authorization) {
+    private final StompSessions sessions;
+
+    StompConfiguration(ChatProperties properties, StompAuthorization authorization, StompSessions sessions) {
         this.properties = properties;
         this.authorization = authorization;
+        this.sessions = sessions;
     }
 
     @Override
@@ -56,6 +59,11 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(authorization);
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(sessions);
     }
 
     @Override
