@@ -3,7 +3,6 @@ package io.parley.chat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.core.ParleyPrincipal;
@@ -124,13 +123,29 @@ public class Conversations {
      */
     @Transactional
     public java.util.Optional<ChatMessage> postAsBot(UUID conversationId, String botName, String text,
-            Map<String, Object> payload) {
+            MessageContent payload) {
         Conversation conversation = repository.lock(conversationId)
                 .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
         if (!conversation.botResponds()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(post(new PostMessage(conversationId, Author.bot(botName), text, payload, null)).message());
+    }
+
+    /**
+     * The bot hands over: its message ("I'm connecting you with our team") and the switch to a person in one
+     * transaction under one lock, so the message is never stored without the hand-off (or the hand-off without
+     * it), and the handoff module's queue notice, written by its listener of {@link HumanRequested}, commits with them.
+     *
+     * @param question the customer's question, for the agent and the ticket
+     * @return the bot's message, or empty when the bot no longer responds in this conversation
+     */
+    @Transactional
+    public java.util.Optional<ChatMessage> handOverAsBot(UUID conversationId, String botName, String text,
+            MessageContent.HandedOff content, String question) {
+        java.util.Optional<ChatMessage> posted = postAsBot(conversationId, botName, text, content);
+        posted.ifPresent(message -> requestHuman(conversationId, content.handoffReason(), question));
+        return posted;
     }
 
     /**
@@ -216,9 +231,6 @@ public class Conversations {
                 && (command.clientMessageId().isBlank() || command.clientMessageId().length() > MAX_CLIENT_MESSAGE_ID)) {
             throw ChatException.invalidMessage("client_message_id_invalid",
                     "clientMessageId must be 1 to " + MAX_CLIENT_MESSAGE_ID + " characters");
-        }
-        if (command.payload() != null && command.payload().size() > 50) {
-            throw ChatException.invalidMessage("payload_too_large", "payload has too many entries");
         }
         return text;
     }
