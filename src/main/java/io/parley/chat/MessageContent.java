@@ -40,6 +40,7 @@ public sealed interface MessageContent {
             case OfferHuman.KIND -> OfferHuman.class;
             case HandedOff.KIND -> AgentJoined.STATE.equals(state) ? AgentJoined.class : HandedOff.class;
             case SmallTalk.KIND -> SmallTalk.class;
+            case Busy.KIND -> Busy.class;
             case AnswerConfirmed.KIND -> AnswerConfirmed.class;
             case Queued.KIND -> Queued.class;
             case OutOfHours.KIND -> OutOfHours.class;
@@ -115,6 +116,16 @@ public sealed interface MessageContent {
     /** Greeting, thanks, goodbye. */
     record SmallTalk(String locale) implements FromBot {
         public static final String KIND = "small_talk";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** The bot has too many questions waiting and hands this one to a person. */
+    record Busy() implements MessageContent {
+        public static final String KIND = "busy";
 
         @Override
         public String kind() {

@@ -60,6 +60,8 @@ class StoredMessageKindsIntegrationTests {
                 {"kind": "handoff", "locale": "en", "handoffReason": "billing_dispute"}""");
         OLD_ROWS.put("small_talk", """
                 {"kind": "small_talk", "locale": "fa"}""");
+        OLD_ROWS.put("busy", """
+                {"kind": "busy"}""");
         OLD_ROWS.put("resolved", """
                 {"kind": "resolved", "locale": "en", "confirmedArticleId": "a1"}""");
         OLD_ROWS.put("resolved without an answer before it", """
@@ -114,13 +116,13 @@ class StoredMessageKindsIntegrationTests {
 
         List<ChatMessage> typed = conversations.messagesAfter(conversation, 0, 100);
         assertThat(typed).extracting(m -> m.payload().getClass().getSimpleName()).containsExactly("BotAnswer", "Clarify",
-                "DontKnow", "OfferHuman", "OfferHuman", "HandedOff", "SmallTalk", "AnswerConfirmed", "AnswerConfirmed",
+                "DontKnow", "OfferHuman", "OfferHuman", "HandedOff", "SmallTalk", "Busy", "AnswerConfirmed", "AnswerConfirmed",
                 "Queued", "Queued", "OutOfHours", "OutOfHours", "AgentJoined", "ReturnedToBot", "CsatRequest", "ContactSaved",
                 "NpsSurvey", "NpsAnswered");
         MessageContent.BotAnswer answer = (MessageContent.BotAnswer) typed.get(0).payload();
         assertThat(answer.alternatives()).containsExactly(new MessageContent.Alternative("a2", "Printing"));
         assertThat(answer.sources().get(0).cosine()).isNull();
-        assertThat(((MessageContent.OutOfHours) typed.get(11).payload()).backAt()).isEqualTo(Instant.parse("2026-12-07T08:00:00Z"));
+        assertThat(((MessageContent.OutOfHours) typed.get(12).payload()).backAt()).isEqualTo(Instant.parse("2026-12-07T08:00:00Z"));
     }
 
     @Test
