@@ -9,25 +9,24 @@ import java.util.Optional;
 import io.parley.assistant.answer.AnswerRequest;
 import io.parley.assistant.answer.AnswerWriter;
 import io.parley.assistant.answer.WrittenAnswer;
-import io.parley.assistant.decision.ConfidencePolicy;
+import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.intent.Intent;
 import io.parley.assistant.intent.IntentDetector;
-import io.parley.assistant.intent.SensitiveTopics;
 import io.parley.assistant.language.LanguageDetector;
 import io.parley.assistant.language.TextNormalizer;
 import io.parley.assistant.reply.BotReplies;
 import io.parley.assistant.reply.BotReplies.Key;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
-import io.parley.knowledge.eval.AnswerDecision;
+import io.parley.assistant.decision.AnswerDecision;
 import io.parley.knowledge.index.ArticleHit;
 import io.parley.knowledge.index.ArticleRetriever;
 import io.parley.knowledge.index.SearchResult;
 
 /**
  * Decides the bot's reply to one customer message, in this order: an explicit request for a person, a sensitive
- * topic, frustration, courtesy, feedback on the last answer, a choice from a clarifying question, and otherwise a
- * knowledge search whose result the {@link ConfidencePolicy} turns into an answer, a clarifying question or an
+ * topic (both by the {@link BotDecision}'s screen), frustration, courtesy, feedback on the last answer, a choice from
+ * a clarifying question, and otherwise a knowledge search whose result the {@link BotDecision} turns into an answer, a clarifying question or an
  * honest "I don't know" with the offer of a person. The dialogue's state lives in the payload of the bot's last
  * message, so nothing is kept in memory between messages.
  */
@@ -36,24 +35,21 @@ final class ReplyPlanner {
     static final String KIND = "kind";
 
     private final IntentDetector intents;
-    private final SensitiveTopics sensitiveTopics;
+    private final BotDecision decision;
     private final ArticleRetriever retriever;
-    private final ConfidencePolicy policy;
     private final AnswerWriter llmWriter;
     private final AnswerWriter extractive = new ExtractiveAnswerWriter();
 
-    ReplyPlanner(IntentDetector intents, SensitiveTopics sensitiveTopics, ArticleRetriever retriever,
-            ConfidencePolicy policy, AnswerWriter llmWriter) {
+    ReplyPlanner(IntentDetector intents, BotDecision decision, ArticleRetriever retriever, AnswerWriter llmWriter) {
         this.intents = intents;
-        this.sensitiveTopics = sensitiveTopics;
+        this.decision = decision;
         this.retriever = retriever;
-        this.policy = policy;
         this.llmWriter = llmWriter;
     }
 
     /** The same planner searching through {@code other}, e.g. one that records what was searched. */
     ReplyPlanner withRetriever(ArticleRetriever other) {
-        return new ReplyPlanner(intents, sensitiveTopics, other, policy, llmWriter);
+        return new ReplyPlanner(intents, decision, other, llmWriter);
     }
 
     Plan plan(TurnContext ctx) {
@@ -63,13 +59,13 @@ final class ReplyPlanner {
         String lastKind = ctx.lastBotKind();
         Intent intent = intents.classify(text, "answer".equals(lastKind));
 
-        if (intent == Intent.HUMAN_REQUEST) {
-            String reason = last.get("offeredHandoffReason") instanceof String offered ? offered : "customer_request";
+        Optional<AnswerDecision.HandOff> screened = decision.screen(text, intent);
+        if (screened.isPresent() && intent == Intent.HUMAN_REQUEST) {
+            String reason = last.get("offeredHandoffReason") instanceof String offered ? offered : BotDecision.CUSTOMER_REQUEST;
             return handOff(reason, Key.HANDOFF, locale, ctx);
         }
-        Optional<String> sensitive = sensitiveTopics.match(text);
-        if (sensitive.isPresent()) {
-            return handOff(sensitive.get(), Key.HANDOFF_SENSITIVE, locale, ctx);
+        if (screened.isPresent()) {
+            return handOff(screened.get().reason(), Key.HANDOFF_SENSITIVE, locale, ctx);
         }
         if (frustrated(ctx, text)) {
             return offerHuman(Key.FRUSTRATION_OFFER, "frustration", locale);
@@ -108,7 +104,7 @@ final class ReplyPlanner {
         if (!query.equals(text) && !FollowUps.opensLikeFollowUp(text)) {
             // a short message may just as well be a new question ("How do I export?"): it stands alone when it can
             SearchResult alone = retriever.search(text, locale, 5);
-            if (policy.decide(text, alone) instanceof AnswerDecision.Answered) {
+            if (decision.onEvidence(text, alone) instanceof AnswerDecision.Answered) {
                 return answerFrom(ctx, text, locale, alone);
             }
         }
@@ -116,16 +112,16 @@ final class ReplyPlanner {
     }
 
     private Plan answerFrom(TurnContext ctx, String query, String locale, SearchResult result) {
-        AnswerDecision.Decision decision = policy.decide(query, result);
-        if (decision instanceof AnswerDecision.Answered answered) {
+        AnswerDecision.Decision decided = decision.onEvidence(query, result);
+        if (decided instanceof AnswerDecision.Answered answered) {
             List<ArticleHit> alternatives = result.hits().stream()
                     .filter(h -> !h.articleId().equals(answered.article().articleId())).limit(2).toList();
             return answer(ctx, query, locale, answered.article(), result, alternatives, 0, null);
         }
-        if (decision instanceof AnswerDecision.Clarify clarify) {
+        if (decided instanceof AnswerDecision.Clarify clarify) {
             Map<String, Object> p = payload("clarify", locale);
             p.put("query", query);
-            p.put("decision", decisionInfo("clarify", policy.confidence(result), result));
+            p.put("decision", decisionInfo("clarify", decision.confidence(result), result));
             List<Map<String, Object>> options = new ArrayList<>();
             List<Map<String, Object>> replies = new ArrayList<>();
             for (ArticleHit hit : clarify.options()) {
@@ -140,7 +136,7 @@ final class ReplyPlanner {
         }
         Map<String, Object> p = payload("dont_know", locale);
         p.put("query", query);
-        p.put("decision", decisionInfo("handoff_offered", policy.confidence(result), result));
+        p.put("decision", decisionInfo("handoff_offered", decision.confidence(result), result));
         p.put("offeredHandoffReason", "missing_knowledge");
         p.put("quickReplies", List.of(quickReply(BotReplies.text(locale, Key.TALK_TO_PERSON))));
         return say(BotReplies.text(locale, Key.DONT_KNOW), p);
@@ -179,7 +175,7 @@ final class ReplyPlanner {
         p.put("writer", written.writer());
         p.put("feedbackRequested", true);
         p.put("unhelpfulStreak", unhelpfulStreak);
-        p.put("decision", decisionInfo("answer", policy.confidence(result), result));
+        p.put("decision", decisionInfo("answer", decision.confidence(result), result));
         p.put("sources", cited.stream().map(ReplyPlanner::source).toList());
         p.put("alternatives", alternatives.stream().map(h -> Map.of("articleId", h.articleId(), "title", h.title())).toList());
         p.put("quickReplies", List.of(quickReply(BotReplies.text(locale, Key.YES)),
