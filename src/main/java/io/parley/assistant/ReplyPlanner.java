@@ -7,10 +7,9 @@ import java.util.Optional;
 import io.parley.assistant.answer.AnswerRequest;
 import io.parley.assistant.answer.AnswerWriter;
 import io.parley.assistant.answer.WrittenAnswer;
-import io.parley.assistant.decision.ConfidencePolicy;
+import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.intent.Intent;
 import io.parley.assistant.intent.IntentDetector;
-import io.parley.assistant.intent.SensitiveTopics;
 import io.parley.assistant.language.LanguageDetector;
 import io.parley.assistant.language.TextNormalizer;
 import io.parley.assistant.reply.BotReplies;
@@ -20,39 +19,37 @@ import io.parley.chat.ChatMessage;
 import io.parley.chat.MessageContent;
 import io.parley.chat.MessageContent.QuickReply;
 import io.parley.core.Language;
-import io.parley.knowledge.eval.AnswerDecision;
+import io.parley.assistant.decision.AnswerDecision;
 import io.parley.knowledge.index.ArticleHit;
 import io.parley.knowledge.index.ArticleRetriever;
 import io.parley.knowledge.index.SearchResult;
 
 /**
  * Decides the bot's reply to one customer message, in this order: an explicit request for a person, a sensitive
- * topic, frustration, courtesy, feedback on the last answer, a choice from a clarifying question, and otherwise a
- * knowledge search whose result the {@link ConfidencePolicy} turns into an answer, a clarifying question or an
- * honest "I don't know" with the offer of a person. The dialogue's state ({@link DialogueState}) is read from the
- * typed content of the bot's last message, so nothing is kept in memory between messages.
+ * topic (both by the {@link BotDecision}'s screen), frustration, courtesy, feedback on the last answer, a choice from
+ * a clarifying question, and otherwise a knowledge search whose result the {@link BotDecision} turns into an answer,
+ * a clarifying question or an honest "I don't know" with the offer of a person. The dialogue's state
+ * ({@link DialogueState}) is read from the typed content of the bot's last message, so nothing is kept in memory
+ * between messages.
  */
 final class ReplyPlanner {
 
     private final IntentDetector intents;
-    private final SensitiveTopics sensitiveTopics;
+    private final BotDecision decision;
     private final ArticleRetriever retriever;
-    private final ConfidencePolicy policy;
     private final AnswerWriter llmWriter;
     private final AnswerWriter extractive = new ExtractiveAnswerWriter();
 
-    ReplyPlanner(IntentDetector intents, SensitiveTopics sensitiveTopics, ArticleRetriever retriever,
-            ConfidencePolicy policy, AnswerWriter llmWriter) {
+    ReplyPlanner(IntentDetector intents, BotDecision decision, ArticleRetriever retriever, AnswerWriter llmWriter) {
         this.intents = intents;
-        this.sensitiveTopics = sensitiveTopics;
+        this.decision = decision;
         this.retriever = retriever;
-        this.policy = policy;
         this.llmWriter = llmWriter;
     }
 
     /** The same planner searching through {@code other}, e.g. one that records what was searched. */
     ReplyPlanner withRetriever(ArticleRetriever other) {
-        return new ReplyPlanner(intents, sensitiveTopics, other, policy, llmWriter);
+        return new ReplyPlanner(intents, decision, other, llmWriter);
     }
 
     Plan plan(TurnContext ctx) {
@@ -61,13 +58,13 @@ final class ReplyPlanner {
         DialogueState state = ctx.dialogue();
         Intent intent = intents.classify(text, state.afterAnswer());
 
-        if (intent == Intent.HUMAN_REQUEST) {
-            String reason = state.offeredHandoffReason() != null ? state.offeredHandoffReason() : "customer_request";
+        Optional<AnswerDecision.HandOff> screened = decision.screen(text, intent);
+        if (screened.isPresent() && intent == Intent.HUMAN_REQUEST) {
+            String reason = state.offeredHandoffReason() != null ? state.offeredHandoffReason() : BotDecision.CUSTOMER_REQUEST;
             return handOff(reason, Key.HANDOFF, locale, ctx);
         }
-        Optional<String> sensitive = sensitiveTopics.match(text);
-        if (sensitive.isPresent()) {
-            return handOff(sensitive.get(), Key.HANDOFF_SENSITIVE, locale, ctx);
+        if (screened.isPresent()) {
+            return handOff(screened.get().reason(), Key.HANDOFF_SENSITIVE, locale, ctx);
         }
         if (frustrated(ctx, text)) {
             return offerHuman(Key.FRUSTRATION_OFFER, "frustration", locale);
@@ -105,7 +102,7 @@ final class ReplyPlanner {
         if (!query.equals(text) && !FollowUps.opensLikeFollowUp(text)) {
             // a short message may just as well be a new question ("How do I export?"): it stands alone when it can
             SearchResult alone = retriever.search(text, locale, 5);
-            if (policy.decide(text, alone) instanceof AnswerDecision.Answered) {
+            if (decision.onEvidence(text, alone) instanceof AnswerDecision.Answered) {
                 return answerFrom(ctx, text, locale, alone);
             }
         }
@@ -113,13 +110,13 @@ final class ReplyPlanner {
     }
 
     private Plan answerFrom(TurnContext ctx, String query, String locale, SearchResult result) {
-        AnswerDecision.Decision decision = policy.decide(query, result);
-        if (decision instanceof AnswerDecision.Answered answered) {
+        AnswerDecision.Decision decided = decision.onEvidence(query, result);
+        if (decided instanceof AnswerDecision.Answered answered) {
             List<ArticleHit> alternatives = result.hits().stream()
                     .filter(h -> !h.articleId().equals(answered.article().articleId())).limit(2).toList();
             return answer(ctx, query, locale, answered.article(), result, alternatives, 0, null);
         }
-        if (decision instanceof AnswerDecision.Clarify clarify) {
+        if (decided instanceof AnswerDecision.Clarify clarify) {
             List<MessageContent.ArticleOption> options = new ArrayList<>();
             List<QuickReply> replies = new ArrayList<>();
             for (ArticleHit hit : clarify.options()) {
@@ -128,11 +125,11 @@ final class ReplyPlanner {
             }
             replies.add(QuickReply.of(BotReplies.text(locale, Key.NONE_OF_THESE)));
             return say(BotReplies.text(locale, clarify.options().size() == 1 ? Key.CLARIFY_ONE : Key.CLARIFY),
-                    new MessageContent.Clarify(locale, query, decisionInfo("clarify", policy.confidence(result), result),
+                    new MessageContent.Clarify(locale, query, decisionInfo("clarify", decision.confidence(result), result),
                             options, clarify.options().stream().map(ReplyPlanner::source).toList(), replies));
         }
         return say(BotReplies.text(locale, Key.DONT_KNOW), new MessageContent.DontKnow(locale, query,
-                decisionInfo("handoff_offered", policy.confidence(result), result), "missing_knowledge",
+                decisionInfo("handoff_offered", decision.confidence(result), result), "missing_knowledge",
                 List.of(QuickReply.of(BotReplies.text(locale, Key.TALK_TO_PERSON)))));
     }
 
@@ -164,7 +161,7 @@ final class ReplyPlanner {
         text.append(written.text()).append("\n\n").append(BotReplies.text(locale, Key.ASK_FEEDBACK));
 
         return say(text.toString(), new MessageContent.BotAnswer(locale, query, best.articleId(), written.writer(), true,
-                unhelpfulStreak, decisionInfo("answer", policy.confidence(result), result),
+                unhelpfulStreak, decisionInfo("answer", decision.confidence(result), result),
                 cited.stream().map(ReplyPlanner::source).toList(),
                 alternatives.stream().map(h -> new MessageContent.Alternative(h.articleId(), h.title())).toList(),
                 List.of(QuickReply.of(BotReplies.text(locale, Key.YES)), QuickReply.of(BotReplies.text(locale, Key.NO)),

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * publishes an article that the widget's bot then cites, tests a question, restores a revision, and starts an
  * article from a content gap. Each step leaves a screenshot under target/screenshots/.
  */
+@BrowserTest
 @ParleyIntegrationTest
 class WriterBrowserIntegrationTests {
 
