@@ -2,7 +2,7 @@
 // (#/articles, #/articles/<id>, #/articles/new, #/test, #/gaps).
 import { marked } from '/webjars/marked/lib/marked.esm.js';
 import DOMPurify from '/webjars/dompurify/dist/purify.es.mjs';
-import { createMarkdown } from '/widget/markdown.js';
+import { createMarkdown } from '../../common/markdown.js';
 import { createApi, ApiError } from './api.js';
 import { h, clear, dialog } from './dom.js';
 import { articleList } from './articles.js';

@@ -1,6 +1,6 @@
 // DOM helpers of the writer pages. Text always goes in as text nodes; only sanitised Markdown becomes HTML.
 // h() is the widget's (same rules: text nodes only, handlers for on*, attributes for the rest).
-import { h } from '/widget/dom.js';
+import { h } from '../../widget/dom.js';
 
 export { h };
 

@@ -61,6 +61,7 @@ public final class EvalCommand {
         boolean baseline = false;
         boolean noVectors = false;
         boolean simulateMissing = false;
+        String model = "bge-small-en-v15-q";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -68,6 +69,12 @@ public final class EvalCommand {
                     if (i != 0) {
                         return usage(err, "unexpected argument 'eval'");
                     }
+                }
+                case "--model" -> {
+                    if (i + 1 >= args.length || EmbeddingSupport.inProcess(args[i + 1], null) == null) {
+                        return usage(err, "--model needs one of " + EmbeddingSupport.IN_PROCESS_MODELS);
+                    }
+                    model = args[++i];
                 }
                 case "--kb", "--questions", "--out" -> {
                     if (i + 1 >= args.length) {
@@ -102,7 +109,7 @@ public final class EvalCommand {
         }
         try {
             EvalResult result = evaluate(kb, questions, baseline ? Mode.BASELINE : noVectors ? Mode.LEXICAL : Mode.HYBRID,
-                    decision, simulateMissing, err);
+                    decision, model, simulateMissing, err);
             out.println(result.summaryJson());
             if (report != null) {
                 writeReport(report, result);
@@ -118,11 +125,19 @@ public final class EvalCommand {
 
     /** Loads the KB, builds the index for the mode, and evaluates with the always-answer-top-hit decision. */
     public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, PrintStream log) {
-        return evaluate(kb, questionsFile, mode, AnswerDecision.alwaysAnswerTopHit(), false, log);
+        return evaluate(kb, questionsFile, mode, AnswerDecision.alwaysAnswerTopHit(), log);
     }
 
     /** Loads the KB, builds the index for the mode, and evaluates with {@code decision} (the baseline always answers). */
-    public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, AnswerDecision decision,
+    public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, AnswerDecision decision, PrintStream log) {
+        return evaluate(kb, questionsFile, mode, decision, "bge-small-en-v15-q", false, log);
+    }
+
+    /**
+     * The same with another in-process embedding model ({@link EmbeddingSupport#IN_PROCESS_MODELS}), and with
+     * leave-gold-out questions if asked.
+     */
+    public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, AnswerDecision decision, String model,
                                       boolean simulateMissing, PrintStream log) {
         KnowledgeBaseContent content = MarkdownKnowledgeBase.read(kb);
         for (KnowledgeBaseProblem p : content.problems()) {
@@ -144,7 +159,7 @@ public final class EvalCommand {
             return t;
         });
         try {
-            EmbeddingSupport emb = mode == Mode.HYBRID ? EmbeddingSupport.bgeSmallEn(pool) : EmbeddingSupport.none();
+            EmbeddingSupport emb = mode == Mode.HYBRID ? EmbeddingSupport.inProcess(model, pool) : EmbeddingSupport.none();
             return evaluate(articles, questions, KnowledgeIndex.Options.of(emb), decision,
                     mode == Mode.HYBRID ? "hybrid-bm25-" + emb.modelId() : "bm25-passages", simulateMissing);
         } finally {
@@ -197,7 +212,7 @@ public final class EvalCommand {
 
     private static int usage(PrintStream err, String problem) {
         err.println("eval: " + problem);
-        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors] [--always-answer] [--simulate-missing]");
+        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors] [--always-answer] [--simulate-missing] [--model " + String.join("|", EmbeddingSupport.IN_PROCESS_MODELS) + "]");
         return 2;
     }
 }

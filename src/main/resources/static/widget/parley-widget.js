@@ -5,7 +5,7 @@ import { Api } from './api.js';
 import { Connection } from './connection.js';
 import { h, icon } from './dom.js';
 import { resolveLocale, translator } from './i18n.js';
-import { createMarkdown } from './markdown.js';
+import { createMarkdown } from '../common/markdown.js';
 import { MessageRenderer } from './render.js';
 
 const ROOT = new URL('../', import.meta.url); // the Parley server that serves this file
