@@ -61,4 +61,22 @@ class AnswerCalibratorTests {
         assertThat(model.answers(new double[] {0.7})).isFalse();
         assertThat(model.answers(new double[] {0.99})).isFalse();
     }
+
+    @Test
+    void evidenceFeaturesAreRelativeToTheQueryAndMarkLanguagesWithoutVectors() {
+        var lexicalOnly = new io.parley.knowledge.index.SearchResult("q", "fa", "fa", false, false, List.of(
+                hit("a", 2.0, Float.NaN, 0, 0.8f), hit("b", 1.0, Float.NaN, 0, 0.3f)), 0);
+        double[] f = EvidenceFeatures.of(lexicalOnly);
+        assertThat(f).hasSize(EvidenceFeatures.NAMES.size());
+        assertThat(f[0]).isZero();                 // no vector
+        assertThat(f[1]).isZero();                 // cosine absent, not NaN
+        assertThat(f[3]).isEqualTo(0.5);           // fused margin over the runner-up
+        assertThat(f[4]).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(EvidenceFeatures.of(new io.parley.knowledge.index.SearchResult("q", "en", "en", false, true, List.of(), 0))).isNull();
+    }
+
+    private static io.parley.knowledge.index.ArticleHit hit(String slug, double score, float cosine, int vectorRank, float coverage) {
+        return new io.parley.knowledge.index.ArticleHit(slug, slug, "fa", slug, null, score, "", "t", "t",
+                new io.parley.knowledge.index.SearchEvidence(1, 10f, 10f, vectorRank, cosine, coverage, 0f, 5, 1, coverage, 0));
+    }
 }
