@@ -12,12 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -35,11 +39,18 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** The Spring profile under which an embedded database is a mistake: production data belongs on a managed server. */
+    static final String PRODUCTION_PROFILE = "prod";
+
     // the superuser's password, read from (or generated into) the data directory when the server starts
     private volatile String password;
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) {
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
+            // a forgotten SPRING_DATASOURCE_URL would otherwise put production data in ./data/postgres, silently
+            throw new EmbeddedDatabaseRefused();
+        }
         Path dataDir = Path.of(properties.embeddedDataDir()).toAbsolutePath().normalize();
         EmbeddedPostgresServer.Started started = EmbeddedPostgresServer.start(dataDir, properties.embeddedPort(),
                 Duration.ofSeconds(60));
@@ -79,6 +90,25 @@ class EmbeddedDatabaseConfiguration {
             if (connectionTimeout == null) {
                 connectionTimeout = DatabaseTimeouts.DEFAULT;
             }
+        }
+    }
+
+    /** Thrown instead of starting the embedded server under the {@code prod} profile. */
+    static final class EmbeddedDatabaseRefused extends IllegalStateException {
+        EmbeddedDatabaseRefused() {
+            super("The embedded PostgreSQL does not start under the '" + PRODUCTION_PROFILE + "' profile: set "
+                    + "SPRING_DATASOURCE_URL (and SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD) to your "
+                    + "PostgreSQL 14+ server, see docs/DEPLOYMENT.md");
+        }
+    }
+
+    /** Turns the refusal into Boot's short "APPLICATION FAILED TO START" report instead of a stack trace. */
+    static final class EmbeddedDatabaseRefusedAnalyzer extends AbstractFailureAnalyzer<EmbeddedDatabaseRefused> {
+        @Override
+        protected FailureAnalysis analyze(Throwable rootFailure, EmbeddedDatabaseRefused cause) {
+            return new FailureAnalysis(cause.getMessage(),
+                    "Point spring.datasource.url at your PostgreSQL server, or start without the '" + PRODUCTION_PROFILE
+                            + "' profile to use the embedded database for a trial.", cause);
         }
     }
 

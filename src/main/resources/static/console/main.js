@@ -3,7 +3,7 @@
 import { ConsoleApi } from './api.js';
 import { h, fill } from './dom.js';
 import { Console } from './app.js';
-import { createMarkdown } from '/widget/markdown.js';
+import { createMarkdown } from '../common/markdown.js';
 
 const app = document.getElementById('app');
 const api = new ConsoleApi();

@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.customer.identity-secret=" + ParleyIntegrationTest.IDENTITY_SECRET,
         "parley.customer.token-secret=test-token-signing-key-0123456789",
         "parley.agent.admin-email=" + ParleyIntegrationTest.ADMIN_EMAIL,
-        "parley.agent.admin-password=" + ParleyIntegrationTest.ADMIN_PASSWORD })
+        "parley.agent.admin-password=" + ParleyIntegrationTest.ADMIN_PASSWORD,
+        // every test calls from 127.0.0.1 into one shared database: the limits' own tests switch them on
+        "parley.limits.enabled=false" })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 public @interface ParleyIntegrationTest {
 

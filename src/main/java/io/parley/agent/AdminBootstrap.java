@@ -92,7 +92,8 @@ class AdminBootstrap implements ApplicationRunner {
             log.warn("There was no active admin; {} is an active ADMIN again (its password is unchanged)", email);
         }
         if (member != stored.member() || !hash.equals(stored.passwordHash())) {
-            repository.update(new StaffRepository.StoredStaff(member, hash));
+            // a password reset from configuration ends the sessions signed in with the lost password
+            repository.update(new StaffRepository.StoredStaff(member, hash), true);
         }
     }
 

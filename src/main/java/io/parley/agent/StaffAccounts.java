@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.parley.core.AccessRevoked;
 import io.parley.core.InvalidInput;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,10 +35,13 @@ public class StaffAccounts {
     private final PasswordEncoder encoder;
     private final Clock clock;
 
-    StaffAccounts(StaffRepository repository, PasswordEncoder encoder, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    StaffAccounts(StaffRepository repository, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.encoder = encoder;
         this.clock = clock;
+        this.events = events;
     }
 
     public Optional<StaffMember> findById(UUID id) {
@@ -117,8 +123,24 @@ public class StaffAccounts {
             throw AgentException.lastAdmin();
         }
         String hash = changes.password() == null ? stored.passwordHash() : encoder.encode(changes.password());
-        repository.update(new StaffRepository.StoredStaff(after, hash));
+        // a new password, a deactivation or any role change ends every session of the account: the open console
+        // must not keep the rights the admin just took away (a promotion takes effect on the next sign-in)
+        boolean revoke = changes.password() != null || before.active() && !after.active() || !before.roles().equals(after.roles());
+        repository.update(new StaffRepository.StoredStaff(after, hash), revoke);
+        if (revoke) {
+            events.publishEvent(new AccessRevoked(StaffTokens.principal(after).getName(), revocationReason(before, after, changes)));
+        }
         return after;
+    }
+
+    private static String revocationReason(StaffMember before, StaffMember after, StaffChanges changes) {
+        if (before.active() && !after.active()) {
+            return "Your account was deactivated";
+        }
+        if (!before.roles().equals(after.roles())) {
+            return "Your roles changed; please sign in again";
+        }
+        return "Your password was changed; please sign in again";
     }
 
     static boolean fitsBcrypt(String password) {

@@ -2,6 +2,9 @@ package io.parley.agent;
 
 import java.util.List;
 
+import io.parley.core.AccessRevoked;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -16,7 +19,11 @@ public class StaffAuthentication {
     /** Checked against when the email is unknown, so that answer takes as long as a wrong password. */
     private final String decoyHash;
 
-    StaffAuthentication(StaffRepository repository, StaffTokens tokens, PasswordEncoder encoder, LoginThrottle throttle) {
+    private final ApplicationEventPublisher events;
+
+    StaffAuthentication(StaffRepository repository, StaffTokens tokens, PasswordEncoder encoder, LoginThrottle throttle,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.tokens = tokens;
         this.encoder = encoder;
@@ -50,7 +57,18 @@ public class StaffAuthentication {
         }
         throttle.succeeded(email);
         var expiresAt = tokens.expiry();
-        return new StaffLogin(tokens.issue(member, expiresAt), expiresAt,
+        return new StaffLogin(tokens.issue(account.get(), expiresAt), expiresAt,
                 List.copyOf(member.grantedRoles()), new StaffLogin.Staff(member.id(), member.email(), member.name()));
+    }
+
+    /**
+     * Signs the account out everywhere: every token issued to it so far stops working on REST at once, and its open
+     * STOMP connections are closed with an ERROR frame (on other nodes at their next frame or sweep).
+     */
+    public void logout(String token) {
+        tokens.staffId(token).ifPresent(id -> {
+            repository.revokeTokens(id);
+            events.publishEvent(new AccessRevoked("staff:" + id, "You signed out"));
+        });
     }
 }

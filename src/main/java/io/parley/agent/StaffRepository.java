@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StaffRepository {
 
-    private static final String COLUMNS = "id, email, display_name, password_hash, roles, active, created_at, updated_at";
+    private static final String COLUMNS = "id, email, display_name, password_hash, roles, active, created_at, updated_at, token_generation";
 
     private final JdbcClient jdbc;
 
@@ -53,11 +53,20 @@ class StaffRepository {
                 .update() == 1;
     }
 
-    void update(StoredStaff staff) {
+    /** @param revokeTokens true: raise the token generation, so every token issued before stops working */
+    void update(StoredStaff staff, boolean revokeTokens) {
         StaffMember m = staff.member();
-        jdbc.sql("update staff_account set display_name = ?, password_hash = ?, roles = ?, active = ?, updated_at = ? where id = ?")
-                .params(m.name(), staff.passwordHash(), roles(m.roles()), m.active(), Timestamp.from(m.updatedAt()), m.id())
+        jdbc.sql("""
+                update staff_account set display_name = ?, password_hash = ?, roles = ?, active = ?, updated_at = ?,
+                    token_generation = token_generation + ? where id = ?""")
+                .params(m.name(), staff.passwordHash(), roles(m.roles()), m.active(), Timestamp.from(m.updatedAt()),
+                        revokeTokens ? 1 : 0, m.id())
                 .update();
+    }
+
+    /** Raises the token generation (logout): every token issued before stops working. */
+    boolean revokeTokens(UUID id) {
+        return jdbc.sql("update staff_account set token_generation = token_generation + 1 where id = ?").param(id).update() == 1;
     }
 
     boolean anyActiveAdmin() {
@@ -85,14 +94,22 @@ class StaffRepository {
         StaffMember member = new StaffMember(rs.getObject("id", UUID.class), rs.getString("email"),
                 rs.getString("display_name"), roles, rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
-        return new StoredStaff(member, rs.getString("password_hash"));
+        return new StoredStaff(member, rs.getString("password_hash"), rs.getLong("token_generation"));
     }
 
-    /** An account with its password hash, which never leaves the module. */
-    record StoredStaff(StaffMember member, String passwordHash) {
+    /**
+     * An account with its password hash, which never leaves the module.
+     *
+     * @param tokenGeneration tokens carry it; only tokens of the current generation are accepted
+     */
+    record StoredStaff(StaffMember member, String passwordHash, long tokenGeneration) {
+
+        StoredStaff(StaffMember member, String passwordHash) {
+            this(member, passwordHash, 0);
+        }
 
         StoredStaff with(StaffMember changed) {
-            return new StoredStaff(changed, passwordHash);
+            return new StoredStaff(changed, passwordHash, tokenGeneration);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.parley.assistant;
 
 import java.util.concurrent.Executor;
 
+import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.decision.ConfidencePolicy;
 import io.parley.assistant.intent.IntentDetector;
 import io.parley.assistant.intent.SensitiveTopics;
@@ -17,20 +18,37 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 class AssistantConfiguration {
 
     @Bean
-    ReplyPlanner replyPlanner(AssistantProperties properties, KnowledgeSearch search,
-            ObjectProvider<LlmAnswerWriter> llmWriter) {
-        return new ReplyPlanner(new IntentDetector(), new SensitiveTopics(properties.sensitiveTopics()), search,
-                new ConfidencePolicy(properties.decision()), llmWriter.getIfAvailable());
+    BotDecision botDecision(AssistantProperties properties) {
+        ConfidencePolicy fixed = new ConfidencePolicy(properties.decision());
+        return new BotDecision(new IntentDetector(), new SensitiveTopics(properties.sensitiveTopics()), () -> fixed);
     }
 
-    /** The bot's own threads: a slow search or model call never holds up the thread that stored the message. */
+    @Bean
+    ReplyPlanner replyPlanner(BotDecision decision, KnowledgeSearch search, ObjectProvider<LlmAnswerWriter> llmWriter) {
+        return new ReplyPlanner(new IntentDetector(), decision, search, llmWriter.getIfAvailable());
+    }
+
+    /**
+     * The bot's own threads, fed fairly per customer: a slow search or model call never holds up the thread that
+     * stored the message, and one customer's flood never starves the others.
+     */
+    @Bean
+    FairBotQueue botQueue(AssistantProperties properties) {
+        return new FairBotQueue(10_000, 5, properties.threads(), "bot-");
+    }
+
+    /**
+     * The threads the durable bot listener runs on: each waits for its answer from the fair queue (so the event
+     * publication completes only once the reply is stored) and does no work itself, so there are many of them.
+     */
     @Bean
     Executor botExecutor(AssistantProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.threads());
-        executor.setMaxPoolSize(properties.threads());
+        int waiting = Math.max(32, properties.threads() * 16);
+        executor.setCorePoolSize(waiting);
+        executor.setMaxPoolSize(waiting);
         executor.setQueueCapacity(10_000);
-        executor.setThreadNamePrefix("bot-");
+        executor.setThreadNamePrefix("bot-listener-");
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);
         executor.initialize();

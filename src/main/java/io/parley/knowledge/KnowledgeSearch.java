@@ -76,8 +76,13 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
     // or delete of the current content is idempotent
     @io.parley.core.DurableListener
     void on(ArticlePublished event) {
-        articles.findPublished(event.articleId()).ifPresentOrElse(a -> index.upsert(indexable(a)),
-                () -> index.delete(event.articleId().toString()));
+        refresh(event.articleId());
+    }
+
+    /** Brings one article's entry in line with PostgreSQL: indexed when published, gone otherwise (idempotent). */
+    void refresh(java.util.UUID articleId) {
+        articles.findPublished(articleId).ifPresentOrElse(a -> index.upsert(indexable(a)),
+                () -> index.delete(articleId.toString()));
     }
 
     @io.parley.core.DurableListener

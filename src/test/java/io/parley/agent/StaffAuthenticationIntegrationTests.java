@@ -123,8 +123,10 @@ class StaffAuthenticationIntegrationTests {
             assertThat(console.connected()).isFalse();
         }
 
+        // deactivation revoked the token for good: reactivating needs a new sign-in
         api.put("/api/agent/staff/" + agent.id, admin, Map.of("active", true));
-        assertThat(api.get("/api/auth/me", token).status()).isEqualTo(200);
+        assertThat(api.get("/api/auth/me", token).status()).isEqualTo(401);
+        assertThat(api.get("/api/auth/me", api.login(agent.email, "agent-password-2")).status()).isEqualTo(200);
     }
 
     @Test

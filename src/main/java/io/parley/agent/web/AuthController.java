@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +40,13 @@ class AuthController {
     @PostMapping("/login")
     StaffLogin login(@Valid @RequestBody LoginRequest request) {
         return authentication.login(request.email(), request.password());
+    }
+
+    /** Ends every session of the signed-in account (all its tokens, on every device); 204. */
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        authentication.logout(authorization.substring("Bearer ".length()).trim());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/me")

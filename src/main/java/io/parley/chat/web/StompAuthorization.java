@@ -41,8 +41,17 @@ import org.springframework.stereotype.Component;
 class StompAuthorization implements ChannelInterceptor {
 
     private static final Pattern CONVERSATION_TOPIC = Pattern.compile("/topic/conversations/([^/]+)");
+    private static final Pattern STAFF_CONVERSATION_TOPIC = Pattern.compile("/topic/staff/conversations/([^/]+)");
     private static final Pattern CONVERSATION_COMMAND = Pattern.compile("/app/conversations/([^/]+)/([a-z-]+)");
+    /**
+     * What a client may write in a destination: no broker pattern characters ({@code * ? { } #}), so a subscription
+     * names exactly one destination and cannot fan out to every conversation's topic.
+     */
+    private static final Pattern PLAIN_DESTINATION = Pattern.compile("(/[A-Za-z0-9_-]+)+");
     private static final Set<String> CUSTOMER_COMMANDS = Set.of("messages", "typing", "read");
+    /** Per-session replies everyone gets; the inbox is for agents (and admins, who are agents too). */
+    private static final Set<String> OWN_QUEUES = Set.of("/user/queue/acks", "/user/queue/errors");
+    private static final String INBOX = "/user/queue/inbox";
 
     private final ObjectProvider<TokenAuthenticator> authenticators;
     private final Conversations conversations;
@@ -57,13 +66,15 @@ class StompAuthorization implements ChannelInterceptor {
         return thread;
     });
 
+    private final StompSessions sessions;
     private final ObjectProvider<SimpMessageSendingOperations> messaging;
     private final JsonMapper json;
 
     StompAuthorization(ObjectProvider<TokenAuthenticator> authenticators, Conversations conversations,
-            ObjectProvider<StaffConversationCommands> staffCommands,
+            ObjectProvider<StaffConversationCommands> staffCommands, StompSessions sessions,
             @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
             ObjectProvider<SimpMessageSendingOperations> messaging, JsonMapper json) {
+        this.sessions = sessions;
         this.messaging = messaging;
         this.json = json;
         this.clientOutbound = clientOutbound;
@@ -82,8 +93,8 @@ class StompAuthorization implements ChannelInterceptor {
         try {
             switch (command) {
                 case CONNECT, STOMP -> accessor.setUser(authenticate(accessor));
-                case SUBSCRIBE -> authorizeSubscribe(principal(accessor.getUser()), accessor.getDestination());
-                case SEND -> authorizeSend(principal(accessor.getUser()), accessor.getDestination());
+                case SUBSCRIBE -> authorizeSubscribe(current(accessor), accessor.getDestination());
+                case SEND -> authorizeSend(current(accessor), accessor.getDestination());
                 default -> { }
             }
             return message;
@@ -135,23 +146,47 @@ class StompAuthorization implements ChannelInterceptor {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new StompDenied(401, "unauthorized", "The Authorization header must be 'Bearer <token>'");
         }
-        return TokenAuthenticator.firstMatch(authenticators, header.substring(7).trim())
+        String token = header.substring(7).trim();
+        ParleyPrincipal principal = TokenAuthenticator.firstMatch(authenticators, token)
                 .orElseThrow(() -> new StompDenied(401, "unauthorized", "The bearer token is invalid or has expired"));
+        sessions.connected(accessor.getSessionId(), token, principal);
+        return principal;
+    }
+
+    /** The session's principal, re-checked: a revoked or expired token does not keep the rights it had at CONNECT. */
+    private ParleyPrincipal current(StompHeaderAccessor accessor) {
+        principal(accessor.getUser());
+        return sessions.current(accessor.getSessionId()).orElseThrow(() -> new StompDenied(401, "token_revoked",
+                "Your sign-in has expired or was revoked; connect again with a new token"));
+    }
+
+    private static void requirePlain(String destination) {
+        if (!PLAIN_DESTINATION.matcher(destination).matches()) {
+            throw new StompDenied(400, "destination_invalid",
+                    "A destination names one resource: letters, digits, '-', '_' and '/' only (no patterns)");
+        }
     }
 
     private void authorizeSubscribe(ParleyPrincipal principal, String destination) {
         if (destination == null) {
             throw new StompDenied(400, "destination_missing", "SUBSCRIBE needs a destination");
         }
+        requirePlain(destination);
         Matcher topic = CONVERSATION_TOPIC.matcher(destination);
         if (topic.matches()) {
             conversations.requireAccess(principal, conversationId(topic.group(1)));
             return;
         }
-        if (destination.startsWith("/user/queue/")) {
+        if (OWN_QUEUES.contains(destination)) {
             return;
         }
-        if (!principal.isCustomer() && destination.startsWith("/topic/staff/")) {
+        if (destination.equals(INBOX) && !principal.isCustomer() && principal.hasRole("AGENT")) {
+            return;
+        }
+        // notes, viewers, ownership and the ticket of one conversation: for staff who may work that conversation
+        Matcher staffTopic = STAFF_CONVERSATION_TOPIC.matcher(destination);
+        if (staffTopic.matches() && !principal.isCustomer()) {
+            conversations.requireAccess(principal, conversationId(staffTopic.group(1)));
             return;
         }
         throw new StompDenied(403, "destination_forbidden", "You may not subscribe to " + destination);
@@ -161,6 +196,7 @@ class StompAuthorization implements ChannelInterceptor {
         if (destination == null) {
             throw new StompDenied(400, "destination_missing", "SEND needs a destination");
         }
+        requirePlain(destination);
         Matcher command = CONVERSATION_COMMAND.matcher(destination);
         if (!command.matches()) {
             throw new StompDenied(403, "destination_forbidden", "You may not send to " + destination);

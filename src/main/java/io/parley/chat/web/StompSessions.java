@@ -1,0 +1,156 @@
+package io.parley.chat.web;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.parley.core.AccessRevoked;
+import io.parley.core.ParleyPrincipal;
+import io.parley.core.TokenAuthenticator;
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+/**
+ * The token behind every open STOMP session, re-checked so that a socket never outlives its rights: on every
+ * inbound frame and every outbound MESSAGE (cached for {@value #RECHECK_MILLIS} ms), by a sweep every
+ * {@value #SWEEP_SECONDS} s (which is how another node's logout or deactivation reaches this node's sockets), and
+ * at once when this node hears {@link AccessRevoked}. A session whose token no longer holds gets an ERROR frame
+ * with code {@code token_revoked}, and Spring closes it.
+ */
+@Component
+class StompSessions implements ChannelInterceptor {
+
+    static final long RECHECK_MILLIS = 2_000;
+    static final long SWEEP_SECONDS = 5;
+
+    private final ObjectProvider<TokenAuthenticator> authenticators;
+    private final MessageChannel clientOutbound;
+    private final Map<String, Live> sessions = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "stomp-session-sweep");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    StompSessions(ObjectProvider<TokenAuthenticator> authenticators,
+            @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+        this.authenticators = authenticators;
+        this.clientOutbound = clientOutbound;
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void connected(String sessionId, String token, ParleyPrincipal principal) {
+        sessions.put(sessionId, new Live(token, principal, System.currentTimeMillis()));
+    }
+
+    /** @return the session's principal while its token still holds; empty (and the session is closed) otherwise */
+    Optional<ParleyPrincipal> current(String sessionId) {
+        Live live = sessions.get(sessionId);
+        if (live == null) {
+            return Optional.empty();
+        }
+        long now = System.currentTimeMillis();
+        if (now - live.checkedAt < RECHECK_MILLIS) {
+            return Optional.of(live.principal);
+        }
+        return recheck(sessionId, live, now);
+    }
+
+    /** Outbound: nothing reaches a session whose token was revoked or has expired. */
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || accessor.getCommand() != StompCommand.MESSAGE || accessor.getSessionId() == null
+                || !sessions.containsKey(accessor.getSessionId())) {
+            return message;
+        }
+        return current(accessor.getSessionId()).isPresent() ? message : null;
+    }
+
+    @EventListener
+    void on(AccessRevoked revoked) {
+        sessions.forEach((sessionId, live) -> {
+            if (live.principal.getName().equals(revoked.principalName())) {
+                close(sessionId, revoked.reason());
+            }
+        });
+    }
+
+    @EventListener
+    void on(SessionDisconnectEvent disconnected) {
+        sessions.remove(disconnected.getSessionId());
+    }
+
+    int openSessions() {
+        return sessions.size();
+    }
+
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        try {
+            sessions.forEach((sessionId, live) -> recheck(sessionId, live, now));
+        }
+        catch (RuntimeException e) {
+            // a database hiccup must not stop future sweeps; the per-frame checks still run
+        }
+    }
+
+    private Optional<ParleyPrincipal> recheck(String sessionId, Live live, long now) {
+        Optional<ParleyPrincipal> principal = TokenAuthenticator.firstMatch(authenticators, live.token)
+                .filter(p -> p.getName().equals(live.principal.getName()));
+        if (principal.isEmpty()) {
+            close(sessionId, "Your sign-in has expired or was revoked; connect again with a new token");
+            return Optional.empty();
+        }
+        live.checkedAt = now;
+        return Optional.of(live.principal);
+    }
+
+    private void close(String sessionId, String reason) {
+        if (sessions.remove(sessionId) == null) {
+            return;
+        }
+        StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.ERROR);
+        accessor.setSessionId(sessionId);
+        accessor.setMessage(reason);
+        accessor.setNativeHeader("code", "token_revoked");
+        accessor.setLeaveMutable(true);
+        String body = "{\"code\":\"token_revoked\",\"reason\":\"" + reason.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        clientOutbound.send(MessageBuilder.createMessage(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                accessor.getMessageHeaders()));
+    }
+
+    @PreDestroy
+    void stop() {
+        sweeper.shutdownNow();
+    }
+
+    private static final class Live {
+
+        final String token;
+        final ParleyPrincipal principal;
+        volatile long checkedAt;
+
+        Live(String token, ParleyPrincipal principal, long checkedAt) {
+            this.token = token;
+            this.principal = principal;
+            this.checkedAt = checkedAt;
+        }
+    }
+}
