@@ -8,6 +8,7 @@ import io.parley.ParleyIntegrationTest;
 import io.parley.chat.Author;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversations;
+import io.parley.chat.MessageContent;
 import io.parley.chat.PostMessage;
 import io.parley.support.Api;
 import org.junit.jupiter.api.AfterEach;
@@ -148,11 +149,12 @@ class WidgetBrowserIntegrationTests {
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 1);
         UUID conversationId = UUID.fromString(currentConversation());
 
-        Map<String, Object> payload = Map.of("kind", "answer",
-                "sources", List.of(Map.of("title", "Exporting your tasks", "url", "https://help.tasklane.example/articles/export",
-                        "slug", "export", "snippet", "Open Settings, then Export, and pick CSV or JSON.")),
-                "quickReplies", List.of(Map.of("label", "That helped", "value", "Thanks, that helped!"),
-                        Map.of("label", "Talk to a person", "value", "I would like to talk to a person")));
+        MessageContent payload = new MessageContent.BotAnswer(null, null, null, null, false, 0, null,
+                List.of(new MessageContent.Source(null, "export", null, "Exporting your tasks",
+                        "https://help.tasklane.example/articles/export", null,
+                        "Open Settings, then Export, and pick CSV or JSON.", null, null, null, null, null)),
+                null, List.of(new MessageContent.QuickReply("That helped", "Thanks, that helped!"),
+                        new MessageContent.QuickReply("Talk to a person", "I would like to talk to a person")));
         conversations.post(new PostMessage(conversationId, Author.bot("Parley"),
                 "You can export from **Settings → Export**. Pick CSV or JSON.", payload, null));
 
@@ -302,8 +304,8 @@ class WidgetBrowserIntegrationTests {
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 1);
         UUID conversationId = UUID.fromString(currentConversation());
 
-        conversations.post(new PostMessage(conversationId, Author.system(), "Connecting you with a person", Map.of("kind", "queue",
-                "position", 2, "expectedWait", "PT4M"), null));
+        conversations.post(new PostMessage(conversationId, Author.system(), "Connecting you with a person", new MessageContent.Queued(2, 240L),
+                null));
         browser.waitFor(d -> browser.texts(".queue").size() == 1);
         assertThat(browser.texts(".queue").get(0)).contains("number 2").contains("4 min");
 
@@ -311,7 +313,7 @@ class WidgetBrowserIntegrationTests {
         messaging.convertAndSend("/topic/conversations/" + conversationId, (Object)
                 Map.of("type", "status", "conversationId", conversationId.toString(), "status", "assigned", "agentName", "Grace"));
         conversations.post(new PostMessage(conversationId, Author.system(), "You're now chatting with Grace",
-                Map.of("kind", "handoff", "state", "assigned", "agentName", "Grace"), null));
+                new MessageContent.AgentJoined("Grace"), null));
         browser.waitFor(d -> browser.texts(".msg-system").stream().anyMatch(t -> t.contains("You're now chatting with Grace")));
         assertThat(browser.texts(".msg-system")).filteredOn(t -> t.contains("You're now chatting with Grace")).hasSize(1);
         assertThat(browser.texts(".kind-handoff .card")).isEmpty(); // no "connecting you..." card once someone joined

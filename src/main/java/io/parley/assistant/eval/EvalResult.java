@@ -1,4 +1,4 @@
-package io.parley.knowledge.eval;
+package io.parley.assistant.eval;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +9,28 @@ import java.util.Map;
  * answerable questions. {@code answeredCorrectShare} is over all questions (answered with an expected article);
  * {@code wrongAnswerShare} is over the answers given (answered with another article, or any answer to an
  * unanswerable question); clarifying questions and hand-offs are not answers. {@code unanswerableHandoffShare} is over unanswerable questions
- * (clarify counts as not answering), null when the set has none.
+ * (clarify counts as not answering), null when the set has none. With {@link SimulatedMissing simulated}
+ * leave-gold-out questions, the summary's {@code wrong_answer_share} counts their answers too.
  */
 public record EvalResult(int questions, int answerable, double hitAt1, double hitAt3, double mrrAt10,
                          double answeredCorrectShare, double wrongAnswerShare, Double unanswerableHandoffShare,
                          double latencyMsP50, double latencyMsP95, String retriever, double buildSeconds,
-                         List<QuestionOutcome> details) {
+                         List<QuestionOutcome> details, SimulatedMissing simulated) {
+
+    /**
+     * The leave-gold-out questions ({@code eval --simulate-missing}): every answerable question asked again with its
+     * expected articles left out of the search, so any answer is wrong.
+     *
+     * @param questions                simulated questions asked (one per answerable question)
+     * @param answered                 how many of them the decision answered anyway
+     * @param wrongAnswerShareWithThem wrong answers over all answers given, real and simulated
+     */
+    public record SimulatedMissing(int questions, int answered, double wrongAnswerShareWithThem) {
+
+        public double handoffShare() {
+            return questions == 0 ? 1 : 1 - (double) answered / questions;
+        }
+    }
 
     /**
      * @param rank          1-based rank of the first expected article among the hits (0 if not in the top 10 or
@@ -40,6 +56,13 @@ public record EvalResult(int questions, int answerable, double hitAt1, double hi
         m.put("answered_correct_share", round(answeredCorrectShare));
         m.put("wrong_answer_share", round(wrongAnswerShare));
         m.put("unanswerable_handoff_share", unanswerableHandoffShare == null ? null : round(unanswerableHandoffShare));
+        if (simulated != null) {
+            // with simulated questions, wrong_answer_share counts their answers too; the real-only figure stays
+            m.put("wrong_answer_share_real", m.get("wrong_answer_share"));
+            m.put("wrong_answer_share", round(simulated.wrongAnswerShareWithThem()));
+            m.put("simulated_questions", simulated.questions());
+            m.put("simulated_unanswerable_handoff_share", round(simulated.handoffShare()));
+        }
         m.put("latency_ms_p50", round(latencyMsP50));
         m.put("latency_ms_p95", round(latencyMsP95));
         return m;

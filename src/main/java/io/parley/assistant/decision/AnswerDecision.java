@@ -1,4 +1,4 @@
-package io.parley.knowledge.eval;
+package io.parley.assistant.decision;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.parley.knowledge.eval;
+package io.parley.assistant.eval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.parley.knowledge.eval;
+package io.parley.assistant.eval;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.parley.assistant.decision.AnswerDecision;
 import io.parley.knowledge.index.ArticleRetriever;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
@@ -22,12 +23,14 @@ import io.parley.knowledge.markdown.KnowledgeBaseProblem;
 import io.parley.knowledge.markdown.MarkdownKnowledgeBase;
 
 /**
- * {@code eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors]}
+ * {@code eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors] [--simulate-missing]}
  * <p>
  * Builds a throw-away in-memory index from the knowledge-base folder, searches every question, and prints one JSON
  * object with the figures (see {@link EvalResult#summary()}) on standard output. {@code --out} also writes a report
  * with per-question details. {@code --baseline} uses plain BM25 (standard analyzer, whole articles) instead of the
- * hybrid index; {@code --no-vectors} uses the hybrid index without the embedding model.
+ * hybrid index; {@code --no-vectors} uses the hybrid index without the embedding model. {@code --simulate-missing}
+ * also asks every answerable question as if its expected articles were not in the knowledge base (left out of the
+ * search) and reports {@code simulated_unanswerable_handoff_share}; see {@link EvalResult.SimulatedMissing}.
  */
 public final class EvalCommand {
 
@@ -58,6 +61,7 @@ public final class EvalCommand {
         boolean baseline = false;
         boolean noVectors = false;
         String model = "bge-small-en-v15-q";
+        boolean simulateMissing = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -88,6 +92,7 @@ public final class EvalCommand {
                 case "--baseline" -> baseline = true;
                 case "--always-answer" -> decision = AnswerDecision.alwaysAnswerTopHit();
                 case "--no-vectors" -> noVectors = true;
+                case "--simulate-missing" -> simulateMissing = true;
                 default -> {
                     return usage(err, "unknown argument '" + a + "'");
                 }
@@ -104,7 +109,7 @@ public final class EvalCommand {
         }
         try {
             EvalResult result = evaluate(kb, questions, baseline ? Mode.BASELINE : noVectors ? Mode.LEXICAL : Mode.HYBRID,
-                    decision, model, err);
+                    decision, model, simulateMissing, err);
             out.println(result.summaryJson());
             if (report != null) {
                 writeReport(report, result);
@@ -120,17 +125,18 @@ public final class EvalCommand {
 
     /** Loads the KB, builds the index for the mode, and evaluates with the always-answer-top-hit decision. */
     public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, PrintStream log) {
-        return evaluate(kb, questionsFile, mode, AnswerDecision.alwaysAnswerTopHit(), log);
+        return evaluate(kb, questionsFile, mode, AnswerDecision.alwaysAnswerTopHit(), false, log);
     }
 
     /** Loads the KB, builds the index for the mode, and evaluates with {@code decision} (the baseline always answers). */
     public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, AnswerDecision decision, PrintStream log) {
-        return evaluate(kb, questionsFile, mode, decision, "bge-small-en-v15-q", log);
+        return evaluate(kb, questionsFile, mode, decision, "bge-small-en-v15-q", false, log);
     }
 
-    /** The same with another in-process embedding model ({@link EmbeddingSupport#IN_PROCESS_MODELS}). */
+    /** The same with another in-process embedding model ({@link EmbeddingSupport#IN_PROCESS_MODELS}) and, with
+     * {@code simulateMissing}, every answerable question asked once more without its expected articles. */
     public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, AnswerDecision decision, String model,
-                                      PrintStream log) {
+                                      boolean simulateMissing, PrintStream log) {
         KnowledgeBaseContent content = MarkdownKnowledgeBase.read(kb);
         for (KnowledgeBaseProblem p : content.problems()) {
             log.println("skipped " + p.path() + ": " + p.reason());
@@ -141,7 +147,8 @@ public final class EvalCommand {
             long t0 = System.nanoTime();
             try (PlainBm25Retriever r = new PlainBm25Retriever(articles)) {
                 double build = (System.nanoTime() - t0) / 1e9;
-                return EvalRunner.run(r, AnswerDecision.alwaysAnswerTopHit(), questions, "bm25-standard-whole-article", build);
+                return EvalRunner.run(r, AnswerDecision.alwaysAnswerTopHit(), questions, "bm25-standard-whole-article", build,
+                        simulateMissing ? idsBySlug(articles) : null);
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
@@ -152,7 +159,7 @@ public final class EvalCommand {
         try {
             EmbeddingSupport emb = mode == Mode.HYBRID ? EmbeddingSupport.inProcess(model, pool) : EmbeddingSupport.none();
             return evaluate(articles, questions, KnowledgeIndex.Options.of(emb), decision,
-                    mode == Mode.HYBRID ? "hybrid-bm25-" + emb.modelId() : "bm25-passages");
+                    mode == Mode.HYBRID ? "hybrid-bm25-" + emb.modelId() : "bm25-passages", simulateMissing);
         } finally {
             pool.shutdownNow();
         }
@@ -161,12 +168,28 @@ public final class EvalCommand {
     /** Builds an in-memory index with these options and evaluates it. */
     public static EvalResult evaluate(List<IndexableArticle> articles, List<EvalQuestion> questions,
                                       KnowledgeIndex.Options options, AnswerDecision decision, String name) {
+        return evaluate(articles, questions, options, decision, name, false);
+    }
+
+    /** Builds an in-memory index with these options and evaluates it, with leave-gold-out questions if asked. */
+    public static EvalResult evaluate(List<IndexableArticle> articles, List<EvalQuestion> questions,
+                                      KnowledgeIndex.Options options, AnswerDecision decision, String name,
+                                      boolean simulateMissing) {
         long t0 = System.nanoTime();
         try (KnowledgeIndex index = KnowledgeIndex.inMemory(options)) {
             index.replaceAll(articles);
             double build = (System.nanoTime() - t0) / 1e9;
-            return EvalRunner.run(index, decision, questions, name, build);
+            return EvalRunner.run(index, decision, questions, name, build, simulateMissing ? idsBySlug(articles) : null);
         }
+    }
+
+    /** Slug to the ids of the articles with that slug (one per locale that has it). */
+    static java.util.function.Function<String, java.util.Set<String>> idsBySlug(List<IndexableArticle> articles) {
+        Map<String, java.util.Set<String>> ids = new java.util.HashMap<>();
+        for (IndexableArticle a : articles) {
+            ids.computeIfAbsent(a.slug(), k -> new java.util.HashSet<>()).add(a.id());
+        }
+        return slug -> ids.getOrDefault(slug, java.util.Set.of());
     }
 
     static void writeReport(Path file, EvalResult result) {
@@ -187,7 +210,7 @@ public final class EvalCommand {
 
     private static int usage(PrintStream err, String problem) {
         err.println("eval: " + problem);
-        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors] [--always-answer] [--model " + String.join("|", EmbeddingSupport.IN_PROCESS_MODELS) + "]");
+        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors] [--always-answer] [--simulate-missing] [--model " + String.join("|", EmbeddingSupport.IN_PROCESS_MODELS) + "]");
         return 2;
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.customer;
+package io.parley.core;
 
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,11 +1,15 @@
-package io.parley.knowledge.eval;
+package io.parley.assistant.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
+import io.parley.assistant.decision.AnswerDecision;
 import io.parley.knowledge.index.ArticleHit;
 import io.parley.knowledge.index.ArticleRetriever;
 import io.parley.knowledge.index.SearchEvidence;
@@ -27,6 +31,16 @@ public final class EvalRunner {
 
     public static EvalResult run(ArticleRetriever retriever, AnswerDecision decision, List<EvalQuestion> questions,
                                  String retrieverName, double buildSeconds) {
+        return run(retriever, decision, questions, retrieverName, buildSeconds, null);
+    }
+
+    /**
+     * Also asks every answerable question once more as if its expected articles were missing from the knowledge base
+     * (leave-gold-out; {@code articleIdsOfSlug} maps an expected slug to the ids of the articles it names): any answer
+     * to such a question is wrong. Null: no simulated questions.
+     */
+    public static EvalResult run(ArticleRetriever retriever, AnswerDecision decision, List<EvalQuestion> questions,
+                                 String retrieverName, double buildSeconds, Function<String, Set<String>> articleIdsOfSlug) {
         for (int i = 0; i < Math.min(WARMUP, questions.size()); i++) {
             retriever.search(questions.get(i).question(), questions.get(i).locale(), DEPTH);
         }
@@ -85,11 +99,37 @@ public final class EvalRunner {
                     correct, slugs.subList(0, Math.min(5, slugs.size())), EvalResult.round(ms),
                     result.hits().isEmpty() ? Map.of() : evidence(result.hits().get(0))));
         }
+        EvalResult.SimulatedMissing simulated = null;
+        if (articleIdsOfSlug != null) {
+            int asked = 0;
+            int answered = 0;
+            for (EvalQuestion q : questions) {
+                if (!q.answerable()) {
+                    continue;
+                }
+                Set<String> gold = new HashSet<>();
+                q.expected().forEach(slug -> gold.addAll(articleIdsOfSlug.apply(slug)));
+                SearchResult without = retriever.searchWithout(q.question(), q.locale(), DEPTH, gold);
+                AnswerDecision.Decision d = decision.decide(q.question(), without);
+                asked++;
+                String answeredSlug = d instanceof AnswerDecision.Answered a ? a.article().slug() : null;
+                if (answeredSlug != null) {
+                    answered++;
+                }
+                List<String> slugs = without.hits().stream().map(ArticleHit::slug).toList();
+                details.add(new EvalResult.QuestionOutcome(q.id() + "#missing", q.question(), List.of(), 0,
+                        d instanceof AnswerDecision.Answered ? "answered" : d instanceof AnswerDecision.Clarify ? "clarify" : "handoff",
+                        answeredSlug, false, slugs.subList(0, Math.min(5, slugs.size())), 0,
+                        without.hits().isEmpty() ? Map.of() : evidence(without.hits().get(0))));
+            }
+            simulated = new EvalResult.SimulatedMissing(asked, answered,
+                    share(wrong + answered, answeredCorrect + wrong + answered));
+        }
         int n = questions.size();
         return new EvalResult(n, answerable, share(hit1, answerable), share(hit3, answerable),
                 answerable == 0 ? 0 : rr / answerable, share(answeredCorrect, n), share(wrong, answeredCorrect + wrong),
                 unanswerable == 0 ? null : (double) unanswerableHandedOff / unanswerable,
-                percentile(latencies, 50), percentile(latencies, 95), retrieverName, buildSeconds, details);
+                percentile(latencies, 50), percentile(latencies, 95), retrieverName, buildSeconds, details, simulated);
     }
 
     private static Map<String, Object> evidence(ArticleHit h) {

@@ -1,5 +1,6 @@
-package io.parley.knowledge.eval;
+package io.parley.assistant.eval;
 
+import io.parley.assistant.decision.AnswerDecision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -74,6 +75,49 @@ class EvalRunnerTests {
         assertThat(r.answeredCorrectShare()).isCloseTo(0.2, within(1e-9));
         assertThat(r.wrongAnswerShare()).isCloseTo(0.5, within(1e-9));        // q3 of the 2 answers (q1, q3)
         assertThat(r.unanswerableHandoffShare()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void leaveGoldOutAsksEveryAnswerableQuestionWithoutItsArticlesAndCountsAnyAnswerAsWrong() {
+        AnswerDecision picky = (q, res) -> q.equals("second") || res.isEmpty()
+                ? new AnswerDecision.HandOff("unsure") : new AnswerDecision.Answered(res.hits().get(0));
+
+        EvalResult r = EvalRunner.run(RETRIEVER, picky, QUESTIONS, "fixed", 0, java.util.Set::of);
+
+        assertThat(r.simulated().questions()).isEqualTo(3);
+        // without "a", "first" is answered from "b"; "third" from "a"; "second" is handed off
+        assertThat(r.simulated().answered()).isEqualTo(2);
+        assertThat(r.simulated().handoffShare()).isCloseTo(1 / 3.0, within(1e-9));
+        // real answers: q1 right, q3 and q4 wrong; simulated: 2 wrong -> 4 wrong of 5 answers
+        assertThat(r.wrongAnswerShare()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(r.simulated().wrongAnswerShareWithThem()).isCloseTo(4 / 5.0, within(1e-9));
+        assertThat(r.details()).filteredOn(d -> d.id().equals("q1#missing")).singleElement()
+                .satisfies(d -> assertThat(d.answeredSlug()).isEqualTo("b"));
+        assertThat(r.summary()).containsEntry("simulated_questions", 3).containsEntry("wrong_answer_share", 0.8)
+                .containsEntry("wrong_answer_share_real", 0.6667).containsEntry("simulated_unanswerable_handoff_share", 0.3333);
+    }
+
+    @Test
+    void simulateMissingOnASmallKnowledgeBaseHandsOffWhatTheRemainingArticlesDoNotAnswer(@TempDir Path dir) throws IOException {
+        Path kb = Files.createDirectories(dir.resolve("kb"));
+        Files.writeString(kb.resolve("refunds.md"), "---\ntitle: Refund policy\n---\nAsk for your money back within 30 days.\n");
+        Files.writeString(kb.resolve("shipping.md"), "---\ntitle: Shipping times\n---\nOrders ship in two days.\n");
+        Files.writeString(kb.resolve("password.md"), "---\ntitle: Resetting your password\n---\nUse the reset link on the login page.\n");
+        Path questions = dir.resolve("q.jsonl");
+        Files.writeString(questions, """
+                {"id": "1", "question": "refund policy money back", "locale": "en", "expected": ["refunds"]}
+                {"id": "2", "question": "reset password login", "locale": "en", "expected": ["password"]}
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int code = EvalCommand.run(new String[]{"--kb", kb.toString(), "--questions", questions.toString(), "--no-vectors",
+                "--simulate-missing"}, io.parley.assistant.decision.BotDecision.defaults(), new PrintStream(out), System.err);
+
+        assertThat(code).isZero();
+        String json = out.toString(StandardCharsets.UTF_8);
+        // were the gold articles not left out, the bot would answer them again and these figures would drop
+        assertThat(json).contains("\"simulated_questions\":2")
+                .contains("\"simulated_unanswerable_handoff_share\":1.0").contains("\"wrong_answer_share\":0.0");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.parley.assistant;
+package io.parley.chat;
 
 import java.util.UUID;
 
