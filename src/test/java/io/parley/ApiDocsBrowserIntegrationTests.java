@@ -3,6 +3,7 @@ package io.parley;
 import java.time.Duration;
 
 import io.parley.widget.Browser;
+import io.parley.widget.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -11,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The staff page over the generated OpenAPI description, in headless Chromium: sign in, then Swagger UI. */
+@BrowserTest
 @ParleyIntegrationTest
 class ApiDocsBrowserIntegrationTests {
 
