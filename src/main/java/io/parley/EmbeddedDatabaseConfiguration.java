@@ -1,8 +1,7 @@
 package io.parley;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -28,8 +27,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Starts a real PostgreSQL (binaries from a Maven artifact) when no {@code spring.datasource.url} is configured, so
- * {@code ./mvnw spring-boot:run} works on a fresh machine. Its data directory survives restarts; production points
- * {@code SPRING_DATASOURCE_URL} at its own server and this configuration stays out of the way.
+ * {@code ./mvnw spring-boot:run} works on a fresh machine. Its data directory survives restarts, commits are durable
+ * and it asks for a password ({@link EmbeddedPostgresServer}); production points {@code SPRING_DATASOURCE_URL} at
+ * its own server and this configuration stays out of the way. The server is stopped when the context closes (after
+ * the pool), which Spring's shutdown hook does on SIGTERM.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
@@ -41,51 +42,53 @@ class EmbeddedDatabaseConfiguration {
     /** The Spring profile under which an embedded database is a mistake: production data belongs on a managed server. */
     static final String PRODUCTION_PROFILE = "prod";
 
+    // the superuser's password, read from (or generated into) the data directory when the server starts
+    private volatile String password;
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, Environment environment) {
         if (environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
             // a forgotten SPRING_DATASOURCE_URL would otherwise put production data in ./data/postgres, silently
             throw new EmbeddedDatabaseRefused();
         }
-        File dataDir = new File(properties.embeddedDataDir()).getAbsoluteFile();
-        try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    // first start runs initdb; slow disks need more than the 10 s default
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
-            if (properties.embeddedPort() > 0) {
-                builder.setPort(properties.embeddedPort());
-            }
-            EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL on port {} with data in {} (set SPRING_DATASOURCE_URL to use your own server)",
-                    postgres.getPort(), dataDir);
-            return postgres;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
-        }
+        Path dataDir = Path.of(properties.embeddedDataDir()).toAbsolutePath().normalize();
+        EmbeddedPostgresServer.Started started = EmbeddedPostgresServer.start(dataDir, properties.embeddedPort(),
+                Duration.ofSeconds(60));
+        this.password = started.password();
+        log.warn("""
+                Using the embedded PostgreSQL (port {}, data in {}): it is meant for evaluation and small installs. \
+                For production, point Parley at your own PostgreSQL 14+ with SPRING_DATASOURCE_URL, \
+                SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD (backups, monitoring and upgrades are then yours \
+                to run as usual).""", started.postgres().getPort(), dataDir);
+        return started.postgres();
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties properties) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
+        config.setJdbcUrl(postgres.getJdbcUrl(EmbeddedPostgresServer.USER, "postgres"));
+        config.setUsername(EmbeddedPostgresServer.USER);
+        config.setPassword(password);
         config.setMaximumPoolSize(10);
         config.setPoolName("parley-embedded");
+        DatabaseTimeouts.apply(config, properties.connectionTimeout());
         return new HikariDataSource(config);
     }
 
     /**
      * @param embeddedDataDir where the embedded server keeps its data
      * @param embeddedPort fixed port for the embedded server, 0 for any free port
+     * @param connectionTimeout how long a caller waits for a database connection before it gets {@code unavailable}
+     *     (applies to any PostgreSQL, embedded or not)
      */
     @ConfigurationProperties("parley.database")
-    record DatabaseProperties(String embeddedDataDir, int embeddedPort) {
+    record DatabaseProperties(String embeddedDataDir, int embeddedPort, Duration connectionTimeout) {
         DatabaseProperties {
             if (!StringUtils.hasText(embeddedDataDir)) {
                 embeddedDataDir = "./data/postgres";
+            }
+            if (connectionTimeout == null) {
+                connectionTimeout = DatabaseTimeouts.DEFAULT;
             }
         }
     }

@@ -19,12 +19,16 @@ import org.springframework.util.StringUtils;
  *     are refused with 429 until the window has passed (default 5)
  * @param loginFailureWindow see {@code loginMaxFailures} (default 5 minutes)
  * @param defaultCapacity conversations routed to an agent at once until an admin sets their capacity (default 3)
- * @param offlineOnDisconnect true: an agent becomes offline when their last STOMP connection closes (default true)
+ * @param offlineOnDisconnect true: an agent becomes offline when their last STOMP connection closes and they do not
+ *     reconnect within a few seconds (default true)
+ * @param presenceLease how long an agent's online (or away) presence lasts without a connection renewing it: a dead
+ *     node or a closed console lets it lapse, the agent goes offline and their unanswered conversations are routed
+ *     again (default 60 s; connections renew it every quarter of that)
  */
 @ConfigurationProperties("parley.agent")
 public record AgentProperties(String adminEmail, String adminPassword, boolean adminPasswordReset, String tokenSecret,
         Duration tokenTtl, int loginMaxFailures, Duration loginFailureWindow, Integer defaultCapacity,
-        Boolean offlineOnDisconnect) {
+        Boolean offlineOnDisconnect, Duration presenceLease) {
 
     public AgentProperties {
         if (!StringUtils.hasText(adminEmail)) {
@@ -44,6 +48,9 @@ public record AgentProperties(String adminEmail, String adminPassword, boolean a
         }
         if (offlineOnDisconnect == null) {
             offlineOnDisconnect = true;
+        }
+        if (presenceLease == null || presenceLease.isNegative() || presenceLease.isZero()) {
+            presenceLease = Duration.ofSeconds(60);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.parley.assistant;
 
+import java.util.concurrent.Executor;
+
+import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.decision.ConfidencePolicy;
 import io.parley.assistant.intent.IntentDetector;
 import io.parley.assistant.intent.SensitiveTopics;
@@ -9,15 +12,20 @@ import io.parley.knowledge.KnowledgeSearch;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class AssistantConfiguration {
 
     @Bean
-    ReplyPlanner replyPlanner(AssistantProperties properties, KnowledgeSearch search,
-            ObjectProvider<LlmAnswerWriter> llmWriter) {
-        return new ReplyPlanner(new IntentDetector(), new SensitiveTopics(properties.sensitiveTopics()), search,
-                new ConfidencePolicy(properties.decision()), llmWriter.getIfAvailable());
+    BotDecision botDecision(AssistantProperties properties) {
+        ConfidencePolicy fixed = new ConfidencePolicy(properties.decision());
+        return new BotDecision(new IntentDetector(), new SensitiveTopics(properties.sensitiveTopics()), () -> fixed);
+    }
+
+    @Bean
+    ReplyPlanner replyPlanner(BotDecision decision, KnowledgeSearch search, ObjectProvider<LlmAnswerWriter> llmWriter) {
+        return new ReplyPlanner(new IntentDetector(), decision, search, llmWriter.getIfAvailable());
     }
 
     /**
@@ -27,5 +35,23 @@ class AssistantConfiguration {
     @Bean
     FairBotQueue botQueue(AssistantProperties properties) {
         return new FairBotQueue(10_000, 5, properties.threads(), "bot-");
+    }
+
+    /**
+     * The threads the durable bot listener runs on: each waits for its answer from the fair queue (so the event
+     * publication completes only once the reply is stored) and does no work itself, so there are many of them.
+     */
+    @Bean
+    Executor botExecutor(AssistantProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        int waiting = Math.max(32, properties.threads() * 16);
+        executor.setCorePoolSize(waiting);
+        executor.setMaxPoolSize(waiting);
+        executor.setQueueCapacity(10_000);
+        executor.setThreadNamePrefix("bot-listener-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        executor.initialize();
+        return executor;
     }
 }

@@ -3,7 +3,6 @@ package io.parley.chat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.core.ParleyPrincipal;
@@ -25,6 +24,8 @@ public class Conversations {
 
     private static final int MAX_CLIENT_MESSAGE_ID = 100;
     private static final int MAX_SUBJECT = 200;
+    // clientMessageIds with this prefix are the bot's reply keys; clients may not use it
+    private static final String BOT_REPLY_PREFIX = "bot-reply:";
 
     private final ConversationRepository repository;
     private final Customers customers;
@@ -124,13 +125,65 @@ public class Conversations {
      */
     @Transactional
     public java.util.Optional<ChatMessage> postAsBot(UUID conversationId, String botName, String text,
-            Map<String, Object> payload) {
+            MessageContent payload) {
         Conversation conversation = repository.lock(conversationId)
                 .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
         if (!conversation.botResponds()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(post(new PostMessage(conversationId, Author.bot(botName), text, payload, null)).message());
+    }
+
+    /**
+     * The bot's reply to one customer message, stored at most once: it is keyed on the question's message id (as its
+     * clientMessageId), so a resubmitted {@link MessagePosted} finds the reply already there and stores nothing. Like
+     * {@link #postAsBot}, dropped once a person has taken over.
+     *
+     * @return the stored (or earlier) reply, or empty when the bot no longer responds in this conversation
+     */
+    @Transactional
+    public java.util.Optional<ChatMessage> postBotReply(UUID conversationId, UUID inReplyTo, String botName, String text,
+            MessageContent payload) {
+        Conversation conversation = repository.lock(conversationId)
+                .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
+        var earlier = repository.findByClientMessageId(conversationId, botReplyKey(inReplyTo));
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        if (!conversation.botResponds()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(post(new PostMessage(conversationId, Author.bot(botName), text, payload,
+                botReplyKey(inReplyTo))).message());
+    }
+
+    /** Whether the bot has already replied to the message (see {@link #postBotReply}). */
+    public boolean botReplied(UUID conversationId, UUID messageId) {
+        return repository.findByClientMessageId(conversationId, botReplyKey(messageId))
+                .filter(m -> m.author().type() == AuthorType.BOT).isPresent();
+    }
+
+    private static String botReplyKey(UUID inReplyTo) {
+        return BOT_REPLY_PREFIX + inReplyTo;
+    }
+
+    /**
+     * The bot hands over: its message ("I'm connecting you with our team") and the switch to a person in one
+     * transaction under one lock, so the message is never stored without the hand-off (or the hand-off without
+     * it), and the handoff module's queue notice, written by its listener of {@link HumanRequested}, commits with them.
+     *
+     * @param inReplyTo the customer message this answers (the reply is stored at most once, see {@link #postBotReply})
+     * @param reason the hand-off reason ({@link HumanRequested#reason()})
+     * @param question the customer's question, for the agent and the ticket
+     * @return the bot's message, or empty when the bot no longer responds in this conversation
+     */
+    @Transactional
+    public java.util.Optional<ChatMessage> handOverAsBot(UUID conversationId, UUID inReplyTo, String botName, String text,
+            MessageContent content, String reason, String question) {
+        // a resubmitted hand-off finds its message stored and the bot no longer responding: requestHuman is a no-op
+        java.util.Optional<ChatMessage> posted = postBotReply(conversationId, inReplyTo, botName, text, content);
+        posted.ifPresent(message -> requestHuman(conversationId, reason, question));
+        return posted;
     }
 
     /**
@@ -217,8 +270,10 @@ public class Conversations {
             throw ChatException.invalidMessage("client_message_id_invalid",
                     "clientMessageId must be 1 to " + MAX_CLIENT_MESSAGE_ID + " characters");
         }
-        if (command.payload() != null && command.payload().size() > 50) {
-            throw ChatException.invalidMessage("payload_too_large", "payload has too many entries");
+        if (command.clientMessageId() != null && command.author().type() != AuthorType.BOT
+                && command.clientMessageId().startsWith(BOT_REPLY_PREFIX)) {
+            throw ChatException.invalidMessage("client_message_id_invalid",
+                    "clientMessageId may not start with " + BOT_REPLY_PREFIX);
         }
         return text;
     }

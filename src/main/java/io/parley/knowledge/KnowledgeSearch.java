@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Search over published articles, kept in step with PostgreSQL: at start-up the index is opened (recreated when
@@ -73,7 +72,9 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
         return index.articleCount();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // durable: a crash between the article's commit and this leaves the publication to be resubmitted; an upsert
+    // or delete of the current content is idempotent
+    @io.parley.core.DurableListener
     void on(ArticlePublished event) {
         refresh(event.articleId());
     }
@@ -84,7 +85,7 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
                 () -> index.delete(articleId.toString()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @io.parley.core.DurableListener
     void on(ArticleWithdrawn event) {
         index.delete(event.articleId().toString());
     }

@@ -5,24 +5,26 @@ import io.parley.insight.InsightProperties;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
-import io.parley.assistant.AnswerFeedbackGiven;
+import io.parley.chat.AnswerFeedbackGiven;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversations;
+import io.parley.chat.MessageContent;
 import io.parley.chat.MessagePosted;
+import io.parley.core.DurableListener;
 import io.parley.handoff.ConversationHandedOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Collects content gaps and article signals from what happens in conversations, after it is committed and on its
@@ -48,19 +50,20 @@ class ContentGapListener {
     private final ContentGaps gaps;
     private final Conversations conversations;
     private final InsightProperties.ContentGaps properties;
-    private final Executor executor;
     private final Clock clock;
 
     ContentGapListener(ContentGaps gaps, Conversations conversations, InsightProperties insight,
-            @Qualifier("contentGapExecutor") Executor executor, Clock clock) {
+            Clock clock) {
         this.gaps = gaps;
         this.conversations = conversations;
         this.properties = insight.contentGaps();
-        this.executor = executor;
         this.clock = clock;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // durable, on the content-gap threads: the signal is recorded after the conversation committed, and again after
+    // a crash or an outage (an unavailable database fails the publication instead of dropping the signal)
+    @DurableListener
+    @Async("contentGapExecutor")
     void on(MessagePosted event) {
         AuthorType author = event.message().author().type();
         if (properties.enabled() && (author == AuthorType.BOT || author == AuthorType.AGENT)) {
@@ -68,14 +71,16 @@ class ContentGapListener {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @DurableListener
+    @Async("contentGapExecutor")
     void on(AnswerFeedbackGiven event) {
         if (properties.enabled()) {
             run(() -> feedback(event));
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @DurableListener
+    @Async("contentGapExecutor")
     void on(ConversationHandedOff event) {
         if (properties.enabled() && MISSING_KNOWLEDGE.equals(event.reason())) {
             run(() -> gaps.handedOff(event.conversationId(), event.question(), event.locale(),
@@ -84,15 +89,17 @@ class ContentGapListener {
     }
 
     private void run(Runnable task) {
-        executor.execute(() -> {
-            try {
-                task.run();
-            }
-            catch (RuntimeException e) {
-                // insight must never disturb a conversation; a lost data point is logged
-                log.warn("Could not record a content-gap signal", e);
-            }
-        });
+        try {
+            task.run();
+        }
+        catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
+            // the database is away: the publication stays incomplete and is resubmitted
+            throw e;
+        }
+        catch (RuntimeException e) {
+            // insight must never disturb a conversation; a signal that cannot be recorded is logged
+            log.warn("Could not record a content-gap signal", e);
+        }
     }
 
     private void messagePosted(MessagePosted event) {
@@ -101,22 +108,21 @@ class ContentGapListener {
             gaps.agentReplied(event.conversationId(), message.text(), message.createdAt());
             return;
         }
-        Map<String, Object> payload = message.payload() == null ? Map.of() : message.payload();
-        Object kind = payload.get("kind");
-        String locale = payload.get("locale") instanceof String l ? l : null;
-        if ("dont_know".equals(kind)) {
-            String question = payload.get("query") instanceof String q ? q
+        MessageContent content = message.payload();
+        String locale = content instanceof MessageContent.FromBot bot ? bot.locale() : null;
+        if (content instanceof MessageContent.DontKnow dontKnow) {
+            String question = dontKnow.query() != null ? dontKnow.query()
                     : previous(event.conversationId(), message, m -> m.author().type() == AuthorType.CUSTOMER ? m.text() : null).orElse(null);
             gaps.record(event.conversationId(), question, locale, ContentGaps.Source.UNANSWERED, null, message.createdAt());
         }
-        else if ("offer_human".equals(kind) && MISSING_KNOWLEDGE.equals(payload.get("offeredHandoffReason"))) {
+        else if (content instanceof MessageContent.OfferHuman offer && MISSING_KNOWLEDGE.equals(offer.offeredHandoffReason())) {
             // "none of these": the question is the one the clarifying question was about
-            previous(event.conversationId(), message, m -> query(m, "clarify")).ifPresent(question ->
+            previous(event.conversationId(), message, ContentGapListener::clarifiedQuery).ifPresent(question ->
                     gaps.record(event.conversationId(), question, locale, ContentGaps.Source.UNANSWERED, null,
                             message.createdAt()));
         }
-        else if ("answer".equals(kind)) {
-            for (UUID articleId : cited(payload)) {
+        else if (content instanceof MessageContent.BotAnswer answer) {
+            for (UUID articleId : cited(answer)) {
                 gaps.articleSignal(articleId, "shown", event.conversationId(), message.createdAt());
             }
         }
@@ -132,10 +138,9 @@ class ContentGapListener {
         List<ChatMessage> recent = conversations.recentMessages(event.conversationId(), CONTEXT_MESSAGES);
         for (int i = recent.size() - 1; i >= 0; i--) {
             ChatMessage m = recent.get(i);
-            Map<String, Object> p = m.payload();
-            if (m.author().type() == AuthorType.BOT && p != null && "answer".equals(p.get("kind"))
-                    && event.articleId().equals(String.valueOf(p.get("answeredArticleId"))) && p.get("query") instanceof String q) {
-                gaps.record(event.conversationId(), q, p.get("locale") instanceof String l ? l : null,
+            if (m.author().type() == AuthorType.BOT && m.payload() instanceof MessageContent.BotAnswer answer
+                    && event.articleId().equals(answer.answeredArticleId()) && answer.query() != null) {
+                gaps.record(event.conversationId(), answer.query(), answer.locale(),
                         ContentGaps.Source.UNHELPFUL, event.articleId(), clock.instant());
                 return;
             }
@@ -158,19 +163,15 @@ class ContentGapListener {
         return Optional.empty();
     }
 
-    private static String query(ChatMessage m, String kind) {
-        Map<String, Object> p = m.payload();
-        return m.author().type() == AuthorType.BOT && p != null && kind.equals(p.get("kind")) && p.get("query") instanceof String q
-                ? q : null;
+    private static String clarifiedQuery(ChatMessage m) {
+        return m.author().type() == AuthorType.BOT && m.payload() instanceof MessageContent.Clarify clarify ? clarify.query() : null;
     }
 
-    private static Set<UUID> cited(Map<String, Object> payload) {
+    private static Set<UUID> cited(MessageContent.BotAnswer answer) {
         Set<UUID> ids = new LinkedHashSet<>();
-        if (payload.get("sources") instanceof List<?> sources) {
-            for (Object s : sources) {
-                if (s instanceof Map<?, ?> source && source.get("articleId") != null) {
-                    uuid(String.valueOf(source.get("articleId"))).ifPresent(ids::add);
-                }
+        for (MessageContent.Source source : answer.sources() == null ? List.<MessageContent.Source>of() : answer.sources()) {
+            if (source != null && source.articleId() != null) {
+                uuid(source.articleId()).ifPresent(ids::add);
             }
         }
         return ids;

@@ -3,8 +3,6 @@ package io.parley.insight.nps;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.chat.Author;
 import io.parley.chat.Conversation;
 import io.parley.chat.Conversations;
+import io.parley.chat.MessageContent;
 import io.parley.chat.PostMessage;
 import io.parley.handoff.ConversationRated;
 import io.parley.handoff.ConversationResolved;
@@ -27,7 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import io.parley.core.DurableListener;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -70,9 +72,10 @@ class NpsSurveys {
 
     /**
      * A resolved conversation is a touchpoint. The survey is offered after the resolution committed, in its own
-     * transaction: a failure here is logged and never undoes the resolution.
+     * transaction: a failure here is logged and never undoes the resolution. Durable: resubmitted after a crash or an
+     * outage, and idempotent through the one-survey-per-customer-per-interval rule.
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @DurableListener
     void on(ConversationResolved event) {
         offerAt(event.byBot() ? "bot_resolved" : "agent_resolved", event.customerId(), event.conversationId());
     }
@@ -81,7 +84,7 @@ class NpsSurveys {
      * The customer answered the rating prompt (CSAT) of a resolved conversation: the default touchpoint, so the NPS
      * question follows the rating instead of arriving next to it and pushing it out of the way.
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @DurableListener
     void on(ConversationRated event) {
         offerAt("rated", event.customerId(), event.conversationId());
     }
@@ -92,6 +95,10 @@ class NpsSurveys {
         }
         try {
             newTransaction.executeWithoutResult(status -> offer(customerId, conversationId, touchpoint));
+        }
+        catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
+            // the database is away: the publication stays incomplete and is resubmitted
+            throw e;
         }
         catch (RuntimeException e) {
             log.warn("Could not offer the NPS survey in conversation {}", conversationId, e);
@@ -115,13 +122,8 @@ class NpsSurveys {
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(survey.id(), customerId, conversationId, conversation.locale(), touchpoint, Timestamp.from(now))
                 .update();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("kind", "nps");
-        payload.put("surveyId", survey.id().toString());
-        payload.put("min", 0);
-        payload.put("max", 10);
         conversations.post(new PostMessage(conversationId, Author.system(), NpsTexts.question(conversation.locale()),
-                payload, "nps-" + survey.id()));
+                new MessageContent.NpsSurvey(survey.id(), 0, 10), "nps-" + survey.id()));
         Counter.builder("parley.insight.nps.surveys").description("NPS surveys offered").register(meters).increment();
         return Optional.of(survey);
     }
@@ -153,7 +155,7 @@ class NpsSurveys {
         if (survey.conversationId() != null) {
             String locale = conversations.get(survey.conversationId()).locale();
             conversations.post(new PostMessage(survey.conversationId(), Author.system(), NpsTexts.thanks(locale),
-                    Map.of("kind", "nps_answered", "surveyId", surveyId.toString(), "score", answer.score()),
+                    new MessageContent.NpsAnswered(surveyId, answer.score()),
                     "nps-answered-" + surveyId));
         }
         Counter.builder("parley.insight.nps.responses").description("NPS answers, by category")
