@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.customer.identity-secret=" + ParleyIntegrationTest.IDENTITY_SECRET,
         "parley.customer.token-secret=test-token-signing-key-0123456789",
         "parley.agent.admin-email=" + ParleyIntegrationTest.ADMIN_EMAIL,
-        "parley.agent.admin-password=" + ParleyIntegrationTest.ADMIN_PASSWORD })
+        "parley.agent.admin-password=" + ParleyIntegrationTest.ADMIN_PASSWORD,
+        // every test signs in from 127.0.0.1: the per-address allowance would otherwise couple unrelated tests
+        "parley.agent.login-max-failures-per-address=100000" })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 public @interface ParleyIntegrationTest {
 

@@ -109,10 +109,22 @@ public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhook
      * @param maxBackoff longest wait between attempts (default 1h)
      * @param timeout connect and response timeout of one attempt (default 10s)
      * @param batchSize most deliveries sent per poll (default 20)
+     * @param allowPrivateTargets true: webhooks may target loopback, link-local and private addresses (default
+     *     false: refused, as server-side request forgery)
+     * @param retention delivered entries of the outbox (and their attempts) are purged this long after delivery
+     *     (default 7 days); failed ones stay for an admin to retry
      */
     public record Webhooks(Duration pollInterval, int maxAttempts, Duration initialBackoff, double backoffMultiplier,
-            Duration maxBackoff, Duration timeout, int batchSize) {
+            Duration maxBackoff, Duration timeout, int batchSize, Boolean allowPrivateTargets, Duration retention) {
+
+        public Webhooks(Duration pollInterval, int maxAttempts, Duration initialBackoff, double backoffMultiplier,
+                Duration maxBackoff, Duration timeout, int batchSize) {
+            this(pollInterval, maxAttempts, initialBackoff, backoffMultiplier, maxBackoff, timeout, batchSize, null, null);
+        }
+
         public Webhooks {
+            allowPrivateTargets = allowPrivateTargets != null && allowPrivateTargets;
+            retention = retention == null || retention.isNegative() ? Duration.ofDays(7) : retention;
             pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
             maxAttempts = maxAttempts <= 0 ? 10 : maxAttempts;
             initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;

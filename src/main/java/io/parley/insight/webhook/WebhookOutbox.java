@@ -54,7 +54,8 @@ class WebhookOutbox {
 
     @EventListener
     void on(ConversationRated event) {
-        enqueue(WebhookEvents.CSAT, event.conversationId() + "@" + event.at(), event.at(), event);
+        // one csat event per resolution: a re-rating does not fire the webhook again
+        enqueue(WebhookEvents.CSAT, event.conversationId() + "@" + event.resolvedAt(), event.at(), event);
     }
 
     @EventListener
