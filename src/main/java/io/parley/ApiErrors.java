@@ -77,6 +77,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         };
     }
 
+    /** The database is away (or slower than the connection timeout): a retryable 503, nothing was stored. */
+    @ExceptionHandler({ org.springframework.dao.DataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class })
+    ResponseEntity<ProblemDetail> handleDatabase(RuntimeException e) {
+        if (!io.parley.core.Unavailable.is(e)) {
+            throw e;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, io.parley.core.Unavailable.REASON);
+        problem.setProperty("code", io.parley.core.Unavailable.CODE);
+        problem.setProperty("retryable", true);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2").body(problem);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             org.springframework.http.HttpHeaders headers, HttpStatusCode status, WebRequest request) {

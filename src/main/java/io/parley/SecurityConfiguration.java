@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.parley.chat.ChatProperties;
+import io.parley.core.ApiKeyAuthenticator;
 import io.parley.core.ParleyPrincipal;
 import io.parley.core.TokenAuthenticator;
 import jakarta.servlet.FilterChain;
@@ -45,15 +46,16 @@ class SecurityConfiguration {
 
     static final String FAILURE_ATTRIBUTE = SecurityConfiguration.class.getName() + ".failure";
     private static final String[] STAFF_ROLES = { "AGENT", "WRITER", "ADMIN" };
+    static final String API_KEY_HEADER = "X-Api-Key";
     /** Public pages and static files: the demo, help pages, console and writer shells, the widget and its libraries. */
     static final String[] PUBLIC_PAGES = { "/", "/index.html", "/demo.js", "/favicon.ico", "/help.html", "/help/**", "/console",
             "/console/", "/console/**", "/writer", "/writer/", "/writer/**", "/widget/**", "/common/**", "/i18n/**",
-            "/webjars/**" };
+            "/webjars/**", "/api-docs", "/api-docs/**" };
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, List<TokenAuthenticator> authenticators, JsonMapper json,
-            Environment environment, ChatProperties chat) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<TokenAuthenticator> authenticators,
+            List<ApiKeyAuthenticator> apiKeys, JsonMapper json, Environment environment, ChatProperties chat) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> { })
                 .httpBasic(basic -> basic.disable())
@@ -73,6 +75,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/assistant/preview").hasRole("WRITER")
                         .requestMatchers("/api/insights/content-gaps/**", "/api/insights/content-gaps").hasRole("WRITER")
                         .requestMatchers("/api/agent/staff/**", "/api/agent/staff").hasRole("ADMIN")
+                        .requestMatchers("/api/agent/api-keys/**", "/api/agent/api-keys").hasRole("ADMIN")
+                        .requestMatchers("/api/privacy/**").hasRole("ADMIN")
                         .requestMatchers("/api/agent/**").hasRole("AGENT")
                         .requestMatchers("/api/tickets/**", "/api/tickets").hasRole("AGENT")
                         // insights: webhook endpoints are configuration (admins); the figures are for the team
@@ -81,6 +85,9 @@ class SecurityConfiguration {
                                 "/api/insights/customers/**", "/api/insights/accounts/**", "/api/insights/accounts").hasRole("AGENT")
                         // Prometheus: admins on the main port; open on a separate management port (internal network)
                         .requestMatchers("/actuator/prometheus").access(prometheusAccess(environment))
+                        // the API description is for staff and API-key holders (it maps the attack surface);
+                        // the page /api-docs is public but shows nothing until its reader signs in
+                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/v3/api-docs.yaml").hasAnyRole(STAFF_ROLES)
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         // the pages and the widget's files are public (the pages sign in through the API); the
@@ -93,7 +100,7 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.disable())
                         .contentTypeOptions(options -> options.disable())
                         .addHeaderWriter(new PageSecurityHeaders(chat.allowedOrigins())))
-                .addFilterBefore(new BearerTokenFilter(authenticators), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(authenticators, apiKeys, json), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
                                 "unauthorized", Optional.ofNullable((String) request.getAttribute(FAILURE_ATTRIBUTE))
@@ -113,7 +120,7 @@ class SecurityConfiguration {
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOriginPatterns(chat.allowedOrigins());
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
-        config.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", API_KEY_HEADER));
         config.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/widget/**", config);
@@ -155,31 +162,66 @@ class SecurityConfiguration {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    /** Authenticates {@code Authorization: Bearer <token>} against every module's {@link TokenAuthenticator}. */
+    /**
+     * Authenticates {@code Authorization: Bearer <token>} against every module's {@link TokenAuthenticator}, and
+     * API keys ({@code pk_...}, as a bearer token or in {@code X-Api-Key}) against the {@link ApiKeyAuthenticator}.
+     * A read-only key is refused here for anything but GET/HEAD, before any URL rule could admit it.
+     */
     static final class BearerTokenFilter extends OncePerRequestFilter {
 
         private final List<TokenAuthenticator> authenticators;
+        private final List<ApiKeyAuthenticator> apiKeys;
+        private final JsonMapper json;
 
-        BearerTokenFilter(List<TokenAuthenticator> authenticators) {
+        BearerTokenFilter(List<TokenAuthenticator> authenticators, List<ApiKeyAuthenticator> apiKeys, JsonMapper json) {
             this.authenticators = authenticators;
+            this.apiKeys = apiKeys;
+            this.json = json;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String header = request.getHeader("Authorization");
+            String apiKey = request.getHeader(API_KEY_HEADER);
+            Optional<ParleyPrincipal> principal = Optional.empty();
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                Optional<ParleyPrincipal> principal = TokenAuthenticator.firstMatch(authenticators, header.substring(7).trim());
-                if (principal.isPresent()) {
-                    var authorities = principal.get().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-                    var authentication = new UsernamePasswordAuthenticationToken(principal.get(), null, authorities);
-                    SecurityContextHolder.getContext().setAuthentication(authentication);
-                }
-                else {
-                    request.setAttribute(FAILURE_ATTRIBUTE, "The bearer token is invalid or has expired");
+                String token = header.substring(7).trim();
+                principal = ApiKeyAuthenticator.looksLikeKey(token) ? apiKey(token)
+                        : TokenAuthenticator.firstMatch(authenticators, token);
+                if (principal.isEmpty()) {
+                    request.setAttribute(FAILURE_ATTRIBUTE, ApiKeyAuthenticator.looksLikeKey(token)
+                            ? "The API key is unknown, revoked or expired" : "The bearer token is invalid or has expired");
                 }
             }
+            else if (apiKey != null) {
+                principal = apiKey(apiKey.trim());
+                if (principal.isEmpty()) {
+                    request.setAttribute(FAILURE_ATTRIBUTE, "The API key in " + API_KEY_HEADER + " is unknown, revoked or expired");
+                }
+            }
+            if (principal.isPresent()) {
+                if (principal.get().hasRole(ApiKeyAuthenticator.READ_ONLY)
+                        && !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod())) {
+                    problem(json, response, HttpStatus.FORBIDDEN, "api_key_read_only",
+                            "This API key is read-only: it may not " + request.getMethod() + " " + request.getRequestURI());
+                    return;
+                }
+                var authorities = principal.get().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+                var authentication = new UsernamePasswordAuthenticationToken(principal.get(), null, authorities);
+                SecurityContextHolder.getContext().setAuthentication(authentication);
+            }
             chain.doFilter(request, response);
+        }
+
+        private Optional<ParleyPrincipal> apiKey(String key) {
+            for (ApiKeyAuthenticator authenticator : apiKeys) {
+                Optional<ParleyPrincipal> principal = authenticator.authenticate(key);
+                if (principal.isPresent()) {
+                    return principal;
+                }
+            }
+            return Optional.empty();
         }
     }
 }

@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.agent.admin-email=" + ParleyIntegrationTest.ADMIN_EMAIL,
         "parley.agent.admin-password=" + ParleyIntegrationTest.ADMIN_PASSWORD,
         // every test signs in from 127.0.0.1: the per-address allowance would otherwise couple unrelated tests
-        "parley.agent.login-max-failures-per-address=100000" })
+        "parley.agent.login-max-failures-per-address=100000",
+        // every test calls from 127.0.0.1 into one shared database: the limits' own tests switch them on
+        "parley.limits.enabled=false" })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 public @interface ParleyIntegrationTest {
 

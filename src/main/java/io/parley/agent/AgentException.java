@@ -34,6 +34,16 @@ public class AgentException extends ParleyException {
                 "This is the last active admin: make someone else an admin before removing the role or deactivating it");
     }
 
+    static AgentException apiKeyNotFound(UUID id) {
+        return new AgentException(404, "api_key_not_found", "Unknown API key " + id);
+    }
+
+    /** Keys are issued by people: a key, even an admin-scoped one, cannot mint or revoke keys. */
+    static AgentException apiKeysNeedStaff() {
+        return new AgentException(403, "api_key_management_needs_staff",
+                "API keys are managed by a signed-in admin, not with an API key");
+    }
+
     /** Too many failed logins for one email; the caller may try again after {@link #retryAfter()}. */
     public static final class LoginThrottled extends AgentException {
 

@@ -23,13 +23,17 @@ import org.springframework.util.StringUtils;
  * @param loginFirstBackoff the first wait once an allowance is used up (default 30 seconds)
  * @param loginMaxBackoff the longest wait (default 15 minutes); there is no hard lockout
  * @param defaultCapacity conversations routed to an agent at once until an admin sets their capacity (default 3)
- * @param offlineOnDisconnect true: an agent becomes offline when their last STOMP connection closes (default true)
+ * @param offlineOnDisconnect true: an agent becomes offline when their last STOMP connection closes and they do not
+ *     reconnect within a few seconds (default true)
+ * @param presenceLease how long an agent's online (or away) presence lasts without a connection renewing it: a dead
+ *     node or a closed console lets it lapse, the agent goes offline and their unanswered conversations are routed
+ *     again (default 60 s; connections renew it every quarter of that)
  */
 @ConfigurationProperties("parley.agent")
 public record AgentProperties(String adminEmail, String adminPassword, boolean adminPasswordReset, String tokenSecret,
         Duration tokenTtl, int loginMaxFailures, Duration loginFailureWindow, Integer defaultCapacity,
-        Boolean offlineOnDisconnect, Integer loginMaxFailuresPerAddress, Integer loginMaxFailuresPerAccount,
-        Duration loginFirstBackoff, Duration loginMaxBackoff) {
+        Boolean offlineOnDisconnect, Duration presenceLease, Integer loginMaxFailuresPerAddress,
+        Integer loginMaxFailuresPerAccount, Duration loginFirstBackoff, Duration loginMaxBackoff) {
 
     public AgentProperties {
         if (!StringUtils.hasText(adminEmail)) {
@@ -61,6 +65,9 @@ public record AgentProperties(String adminEmail, String adminPassword, boolean a
         }
         if (loginMaxBackoff == null || loginMaxBackoff.compareTo(loginFirstBackoff) < 0) {
             loginMaxBackoff = Duration.ofMinutes(15).compareTo(loginFirstBackoff) < 0 ? loginFirstBackoff : Duration.ofMinutes(15);
+        }
+        if (presenceLease == null || presenceLease.isNegative() || presenceLease.isZero()) {
+            presenceLease = Duration.ofSeconds(60);
         }
     }
 }

@@ -23,14 +23,27 @@ class AssistantConfiguration {
                 new ConfidencePolicy(properties.decision()), llmWriter.getIfAvailable());
     }
 
-    /** The bot's own threads: a slow search or model call never holds up the thread that stored the message. */
+    /**
+     * The bot's own threads, fed fairly per customer: a slow search or model call never holds up the thread that
+     * stored the message, and one customer's flood never starves the others.
+     */
+    @Bean
+    FairBotQueue botQueue(AssistantProperties properties) {
+        return new FairBotQueue(10_000, 5, properties.threads(), "bot-");
+    }
+
+    /**
+     * The threads the durable bot listener runs on: each waits for its answer from the fair queue (so the event
+     * publication completes only once the reply is stored) and does no work itself, so there are many of them.
+     */
     @Bean
     Executor botExecutor(AssistantProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.threads());
-        executor.setMaxPoolSize(properties.threads());
+        int waiting = Math.max(32, properties.threads() * 16);
+        executor.setCorePoolSize(waiting);
+        executor.setMaxPoolSize(waiting);
         executor.setQueueCapacity(10_000);
-        executor.setThreadNamePrefix("bot-");
+        executor.setThreadNamePrefix("bot-listener-");
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);
         executor.initialize();

@@ -2,7 +2,8 @@ package io.parley.assistant;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.parley.assistant.reply.BotReplies;
 import io.parley.assistant.intent.IntentDetector;
@@ -11,20 +12,29 @@ import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversation;
 import io.parley.chat.Conversations;
 import io.parley.chat.MessagePosted;
+import io.parley.core.DurableListener;
 import io.parley.customer.Customer;
 import io.parley.customer.Customers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers every customer message in a conversation the bot is responsible for, after the message is committed and
  * off the customer's thread. Everything it says goes through chat, which refuses a bot message once a person has
  * taken over (a late bot reply is dropped rather than talking over them).
+ * <p>
+ * The listener is durable: the {@link MessagePosted} is stored in the event publication registry with the message,
+ * and is only marked complete when the reply (or hand-off) committed. A crash or a database outage in between
+ * leaves it incomplete, and the resubmission answers it then. The reply is keyed on the question's message id
+ * ({@link Conversations#postBotReply}), so a resubmitted question is answered once, never twice.
  */
 @Component
 class Bot {
@@ -37,31 +47,78 @@ class Bot {
     private final ReplyPlanner planner;
     private final AssistantProperties properties;
     private final ApplicationEventPublisher events;
-    private final Executor executor;
+    private final TransactionTemplate transactions;
+    private final FairBotQueue queue;
     private final IntentDetector intents = new IntentDetector();
 
     Bot(Conversations conversations, Customers customers, ReplyPlanner planner, AssistantProperties properties,
-            ApplicationEventPublisher events, @Qualifier("botExecutor") Executor executor) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, FairBotQueue queue) {
         this.conversations = conversations;
         this.customers = customers;
         this.planner = planner;
         this.properties = properties;
         this.events = events;
-        this.executor = executor;
+        this.transactions = transactions;
+        this.queue = queue;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /*
+     * Off the thread that stored the message (a slow search or model call never holds it up), and through the fair
+     * queue (one customer's flood never starves the others). The listener waits for the queued answer, so the durable
+     * publication completes only once the reply is stored: a crash in between leaves it to be resubmitted.
+     */
+    @DurableListener
+    @Async("botExecutor")
     void on(MessagePosted event) {
         if (!properties.enabled() || event.message().author().type() != AuthorType.CUSTOMER) {
             return;
         }
-        executor.execute(() -> respond(event));
+        String customer = event.customerId() == null ? event.conversationId().toString() : event.customerId().toString();
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        Runnable answer = () -> {
+            try {
+                respond(event);
+                answered.complete(null);
+            }
+            catch (Throwable e) {
+                answered.completeExceptionally(e);
+            }
+        };
+        if (!queue.offer(customer, answer)) {
+            busy(event);
+            return;
+        }
+        try {
+            answered.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The queue is full: rather than silence, the customer is told so and a person takes over. */
+    private void busy(MessagePosted event) {
+        try {
+            String locale = conversations.get(event.conversationId()).locale();
+            var posted = conversations.postAsBot(event.conversationId(), properties.botName(),
+                    BotReplies.text(locale, BotReplies.Key.BUSY), Map.of(ReplyPlanner.KIND, "busy"));
+            if (posted.isPresent()) {
+                conversations.requestHuman(event.conversationId(), "bot_busy", event.message().text());
+            }
+        }
+        catch (RuntimeException e) {
+            log.error("Could not tell the customer the bot is busy in conversation {}", event.conversationId(), e);
+        }
     }
 
     void respond(MessagePosted event) {
         try {
             Conversation conversation = conversations.get(event.conversationId());
-            if (!conversation.botResponds()) {
+            if (!conversation.botResponds() || conversations.botReplied(conversation.id(), event.message().id())) {
+                // a person has it, or this is a resubmission of a question already answered
                 return;
             }
             List<ChatMessage> recent = conversations.recentMessages(conversation.id(), CONTEXT_MESSAGES);
@@ -72,7 +129,16 @@ class Bot {
             Customer customer = customers.findById(conversation.customerId()).orElse(null);
             TurnContext context = new TurnContext(conversation, recent, event.message(),
                     customer == null ? null : customer.name(), customer == null ? null : customer.locale());
-            act(context, planner.plan(context));
+            Plan plan = planner.plan(context);
+            // the reply and the hand-off it announces commit together: never a "connecting you" without the queue
+            transactions.executeWithoutResult(status -> act(context, plan));
+        }
+        catch (TransientDataAccessException | CannotCreateTransactionException
+                | DataAccessResourceFailureException e) {
+            // the database is away: nothing to apologise with. The publication stays incomplete and is resubmitted.
+            log.warn("The bot could not answer message {} in conversation {} now (database unavailable), it will be retried: {}",
+                    event.message().seq(), event.conversationId(), e.toString());
+            throw e;
         }
         catch (RuntimeException e) {
             log.error("The bot failed to answer message {} in conversation {}", event.message().seq(),
@@ -84,12 +150,13 @@ class Bot {
     private void act(TurnContext context, Plan plan) {
         Map<String, Object> last = context.lastBotPayload();
         if (plan instanceof Plan.Say say) {
-            conversations.postAsBot(context.conversation().id(), properties.botName(), say.text(), say.payload());
+            conversations.postBotReply(context.conversation().id(), context.message().id(), properties.botName(), say.text(),
+                    say.payload());
             feedback(context, last, say.payload());
         }
         else if (plan instanceof Plan.HandOff handOff) {
-            var posted = conversations.postAsBot(context.conversation().id(), properties.botName(), handOff.text(),
-                    handOff.payload());
+            var posted = conversations.postBotReply(context.conversation().id(), context.message().id(),
+                    properties.botName(), handOff.text(), handOff.payload());
             if (posted.isPresent()) {
                 conversations.requestHuman(context.conversation().id(), handOff.reason(), context.customerQuestion(intents));
             }
@@ -118,7 +185,7 @@ class Bot {
     private void apologise(MessagePosted event) {
         try {
             String locale = conversations.get(event.conversationId()).locale();
-            conversations.postAsBot(event.conversationId(), properties.botName(),
+            conversations.postBotReply(event.conversationId(), event.message().id(), properties.botName(),
                     BotReplies.text(locale, BotReplies.Key.UNHELPFUL_OFFER),
                     Map.of(ReplyPlanner.KIND, "offer_human", "offeredHandoffReason", "bot_error", "quickReplies",
                             List.of(Map.of("label", BotReplies.text(locale, BotReplies.Key.TALK_TO_PERSON),

@@ -57,18 +57,17 @@ class ConversationRepository {
     }
 
     void append(ChatMessage m, boolean fromCustomer) {
-        jdbc.sql("insert into message (" + MESSAGE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)")
+        // One statement, one round trip: the message row and the conversation's seq and read state move together
+        // (a customer has obviously read everything up to their own message). Runs under the row lock taken by lock().
+        jdbc.sql("with inserted as (insert into message (" + MESSAGE_COLUMNS + ") "
+                        + "values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning conversation_id, seq, created_at) "
+                        + "update conversation c set last_seq = i.seq, last_message_at = i.created_at, "
+                        + "customer_read_seq = case when ? then i.seq else c.customer_read_seq end "
+                        + "from inserted i where c.id = i.conversation_id")
                 .params(m.id(), m.conversationId(), m.seq(), m.author().type().dbValue(), m.author().id(),
                         m.author().name(), m.text(), m.payload() == null ? null : json.writeValueAsString(m.payload()),
-                        m.clientMessageId(), Timestamp.from(m.createdAt()))
+                        m.clientMessageId(), Timestamp.from(m.createdAt()), fromCustomer)
                 .update();
-        // a customer has obviously read everything up to their own message
-        jdbc.sql("""
-                update conversation set last_seq = :seq, last_message_at = :at,
-                    customer_read_seq = case when :fromCustomer then :seq else customer_read_seq end
-                where id = :id""")
-                .param("seq", m.seq()).param("at", Timestamp.from(m.createdAt())).param("fromCustomer", fromCustomer)
-                .param("id", m.conversationId()).update();
     }
 
     List<ChatMessage> messagesAfter(UUID conversationId, long afterSeq, int limit) {

@@ -25,6 +25,8 @@ public class Conversations {
 
     private static final int MAX_CLIENT_MESSAGE_ID = 100;
     private static final int MAX_SUBJECT = 200;
+    // clientMessageIds with this prefix are the bot's reply keys; clients may not use it
+    private static final String BOT_REPLY_PREFIX = "bot-reply:";
 
     private final ConversationRepository repository;
     private final Customers customers;
@@ -134,6 +136,39 @@ public class Conversations {
     }
 
     /**
+     * The bot's reply to one customer message, stored at most once: it is keyed on the question's message id (as its
+     * clientMessageId), so a resubmitted {@link MessagePosted} finds the reply already there and stores nothing. Like
+     * {@link #postAsBot}, dropped once a person has taken over.
+     *
+     * @return the stored (or earlier) reply, or empty when the bot no longer responds in this conversation
+     */
+    @Transactional
+    public java.util.Optional<ChatMessage> postBotReply(UUID conversationId, UUID inReplyTo, String botName, String text,
+            Map<String, Object> payload) {
+        Conversation conversation = repository.lock(conversationId)
+                .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
+        var earlier = repository.findByClientMessageId(conversationId, botReplyKey(inReplyTo));
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        if (!conversation.botResponds()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(post(new PostMessage(conversationId, Author.bot(botName), text, payload,
+                botReplyKey(inReplyTo))).message());
+    }
+
+    /** Whether the bot has already replied to the message (see {@link #postBotReply}). */
+    public boolean botReplied(UUID conversationId, UUID messageId) {
+        return repository.findByClientMessageId(conversationId, botReplyKey(messageId))
+                .filter(m -> m.author().type() == AuthorType.BOT).isPresent();
+    }
+
+    private static String botReplyKey(UUID inReplyTo) {
+        return BOT_REPLY_PREFIX + inReplyTo;
+    }
+
+    /**
      * Takes the conversation's row lock for the caller's transaction: the same lock every message write takes, so a
      * module that changes who owns a conversation (handoff) is ordered with the messages written to it.
      */
@@ -216,6 +251,11 @@ public class Conversations {
                 && (command.clientMessageId().isBlank() || command.clientMessageId().length() > MAX_CLIENT_MESSAGE_ID)) {
             throw ChatException.invalidMessage("client_message_id_invalid",
                     "clientMessageId must be 1 to " + MAX_CLIENT_MESSAGE_ID + " characters");
+        }
+        if (command.clientMessageId() != null && command.author().type() != AuthorType.BOT
+                && command.clientMessageId().startsWith(BOT_REPLY_PREFIX)) {
+            throw ChatException.invalidMessage("client_message_id_invalid",
+                    "clientMessageId may not start with " + BOT_REPLY_PREFIX);
         }
         if (command.payload() != null && command.payload().size() > 50) {
             throw ChatException.invalidMessage("payload_too_large", "payload has too many entries");

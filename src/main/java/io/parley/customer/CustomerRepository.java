@@ -75,6 +75,16 @@ class CustomerRepository {
                 .param(visitorId).query(CustomerRepository::map).optional();
     }
 
+    List<Customer> findByEmailOrExternalId(String email, String externalId) {
+        return jdbc.sql("select " + COLUMNS + " from customer where lower(email) = lower(?) or external_id = ? "
+                + "order by last_seen_at desc limit 50").params(email, externalId).query(CustomerRepository::map).list();
+    }
+
+    /** The erasure's last step: the other modules' rows that referenced the customer are gone by now. */
+    void delete(UUID id) {
+        jdbc.sql("delete from customer where id = ?").param(id).update();
+    }
+
     private static Customer map(ResultSet rs, int row) throws SQLException {
         return new Customer(rs.getObject("id", UUID.class), rs.getString("external_id"), rs.getString("visitor_id"),
                 rs.getString("name"), rs.getString("email"), rs.getString("locale"),

@@ -326,6 +326,35 @@ public class Handoffs {
         return routed;
     }
 
+    /**
+     * The agent is gone (their presence lapsed): the conversations routed to them that still wait for their first
+     * reply go back to the queue and to someone who is there; those they already answered stay theirs.
+     *
+     * @return how many were released
+     */
+    public int releaseUnanswered(UUID agentId, org.springframework.transaction.support.TransactionTemplate transactions) {
+        int released = 0;
+        for (Handoff assigned : repository.assignedTo(agentId, 500)) {
+            if (!assigned.awaitingFirstResponse()) {
+                continue;
+            }
+            Boolean done = transactions.execute(status -> {
+                Conversation conversation = conversations.lock(assigned.conversationId());
+                Handoff current = repository.lock(assigned.conversationId()).orElse(null);
+                if (current == null || current.state() != HandoffState.ASSIGNED || !agentId.equals(current.agentId())
+                        || !current.awaitingFirstResponse()) {
+                    return false;
+                }
+                enqueue(conversation, current, "agent_away", null, null, agentId, null, true);
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                released++;
+            }
+        }
+        return released;
+    }
+
     private Handoff enqueue(Conversation conversation, Handoff current, String reason, String question, UUID actor,
             UUID excluded, Team forcedTeam, boolean route) {
         Instant now = clock.instant();

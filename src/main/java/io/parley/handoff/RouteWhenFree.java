@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 
 import io.parley.agent.PresenceChanged;
 import io.parley.agent.Presence;
+import io.parley.agent.PresenceLapsed;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,22 @@ class RouteWhenFree implements DisposableBean {
     @TransactionalEventListener(fallbackExecution = true)
     void on(AgentUnassigned event) {
         schedule();
+    }
+
+    /** A lapsed agent's unanswered conversations are routed again (to the others online, or they wait queued). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PresenceLapsed event) {
+        executor.execute(() -> {
+            try {
+                int released = handoffs.releaseUnanswered(event.staffId(), transactions);
+                if (released > 0) {
+                    log.info("Routed {} unanswered conversation(s) of agent {} again (presence lapsed)", released, event.staffId());
+                }
+            }
+            catch (RuntimeException e) {
+                log.warn("Releasing the conversations of agent {} failed", event.staffId(), e);
+            }
+        });
     }
 
     private void schedule() {

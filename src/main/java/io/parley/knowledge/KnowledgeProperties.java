@@ -26,7 +26,7 @@ public record KnowledgeProperties(Path indexDir, Path knowledgeBaseDir, Boolean 
         importOnStartup = importOnStartup == null || importOnStartup;
         defaultLocale = defaultLocale == null || defaultLocale.isBlank() ? "en" : defaultLocale;
         articleUrl = articleUrl == null || articleUrl.isBlank() ? "/help/{locale}/{slug}" : articleUrl;
-        embedding = embedding == null ? new Embedding(null, null, null, null, null) : embedding;
+        embedding = embedding == null ? new Embedding(null, null, null, null, null, null) : embedding;
     }
 
     /**
@@ -36,11 +36,18 @@ public record KnowledgeProperties(Path indexDir, Path knowledgeBaseDir, Boolean 
      * @param modelName the model name for openai/ollama, e.g. {@code bge-m3}
      * @param apiKey the API key for openai (Ollama ignores it)
      * @param languages languages the model covers; empty means all ({@code *}) for openai/ollama
+     * @param queryCacheSize how many question embeddings are remembered (least recently used go first; about
+     *     1.6 KB each for 384 dimensions); 0 turns the cache off
      */
-    public record Embedding(String model, String baseUrl, String modelName, String apiKey, Set<String> languages) {
+    public record Embedding(String model, String baseUrl, String modelName, String apiKey, Set<String> languages,
+            Integer queryCacheSize) {
         public Embedding {
             model = model == null || model.isBlank() ? "bge-small-en-v15-q" : model;
             languages = languages == null ? Set.of() : Set.copyOf(languages);
+            queryCacheSize = queryCacheSize == null ? 10_000 : queryCacheSize;
+            if (queryCacheSize < 0) {
+                throw new IllegalArgumentException("parley.knowledge.embedding.query-cache-size must be >= 0");
+            }
         }
     }
 

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Search over published articles, kept in step with PostgreSQL: at start-up the index is opened (recreated when
@@ -73,13 +72,20 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
         return index.articleCount();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // durable: a crash between the article's commit and this leaves the publication to be resubmitted; an upsert
+    // or delete of the current content is idempotent
+    @io.parley.core.DurableListener
     void on(ArticlePublished event) {
-        articles.findPublished(event.articleId()).ifPresentOrElse(a -> index.upsert(indexable(a)),
-                () -> index.delete(event.articleId().toString()));
+        refresh(event.articleId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /** Brings one article's entry in line with PostgreSQL: indexed when published, gone otherwise (idempotent). */
+    void refresh(java.util.UUID articleId) {
+        articles.findPublished(articleId).ifPresentOrElse(a -> index.upsert(indexable(a)),
+                () -> index.delete(articleId.toString()));
+    }
+
+    @io.parley.core.DurableListener
     void on(ArticleWithdrawn event) {
         index.delete(event.articleId().toString());
     }

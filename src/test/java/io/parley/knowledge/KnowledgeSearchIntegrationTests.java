@@ -124,6 +124,23 @@ class KnowledgeSearchIntegrationTests {
     void searchInputIsValidated() {
         assertThat(api.get("/api/search?q=", null).status()).isEqualTo(400);
         assertThat(api.get("/api/search?q=x&limit=500", null).status()).isEqualTo(400);
+        var notANumber = api.get("/api/search?q=x&limit=ten", null);
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.json().get("detail").asString()).contains("limit");
+        assertThat(api.get("/api/search?q=" + "x".repeat(1001), null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aQueryOfAnyAcceptedLengthIsSearched() {
+        // 1,000 characters of distinct words: more terms than Lucene accepts clauses, unless the query is capped
+        StringBuilder q = new StringBuilder("reset password");
+        for (int i = 0; q.length() < 990; i++) {
+            q.append(" w").append(i);
+        }
+        var response = api.get("/api/search?q=" + encode(q.toString()) + "&locale=en", null);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("hits").get(0).get("slug").asString()).isEqualTo("resetting-your-password");
+        assertThat(api.get("/api/search?q=" + encode(") ( * ? \" AND OR ~ ^ ["), null).status()).isEqualTo(200);
     }
 
     private String topSlug(String query, String locale) {

@@ -40,13 +40,13 @@ class AuthorisationMatrixIntegrationTests extends SecurityTestSupport {
     static final Map<String, Rule> REST = new LinkedHashMap<>();
     static {
         rest(Rule.PUBLIC, "POST /api/widget/sessions", "POST /api/auth/login", "GET /api/search", "GET /api/help/{locale}/{slug}",
-                "GET /help/{locale}/{slug}", "GET /console", "GET /console/", "GET /writer", "GET /writer/", "ANY /error");
+                "GET /help/{locale}/{slug}", "GET /console", "GET /console/", "GET /writer", "GET /writer/", "GET /api-docs", "GET /api-docs/", "ANY /error");
         rest(Rule.CUSTOMER, "GET /api/widget/conversations", "POST /api/widget/conversations",
                 "GET /api/widget/conversations/{id}", "GET /api/widget/conversations/{id}/messages",
                 "POST /api/widget/conversations/{id}/messages", "POST /api/widget/conversations/{id}/read",
                 "POST /api/widget/conversations/{id}/rating", "POST /api/widget/conversations/{id}/contact",
                 "GET /api/widget/nps/{surveyId}", "POST /api/widget/nps/{surveyId}");
-        rest(Rule.STAFF, "GET /api/auth/me", "POST /api/auth/logout");
+        rest(Rule.STAFF, "GET /api/auth/me", "POST /api/auth/logout", "GET /v3/api-docs", "GET /v3/api-docs.yaml");
         rest(Rule.WRITER, "GET /api/articles", "POST /api/articles", "GET /api/articles/{id}", "PUT /api/articles/{id}",
                 "DELETE /api/articles/{id}", "POST /api/articles/{id}/publish", "POST /api/articles/{id}/unpublish",
                 "POST /api/articles/{id}/archive", "POST /api/articles/{id}/unarchive", "GET /api/articles/{id}/revisions",
@@ -75,7 +75,9 @@ class AuthorisationMatrixIntegrationTests extends SecurityTestSupport {
                 "PUT /api/agent/teams/{id}", "DELETE /api/agent/teams/{id}", "POST /api/insights/webhooks",
                 "GET /api/insights/webhooks", "GET /api/insights/webhooks/{id}", "PUT /api/insights/webhooks/{id}",
                 "DELETE /api/insights/webhooks/{id}", "GET /api/insights/webhooks/{id}/deliveries",
-                "POST /api/insights/webhooks/{id}/deliveries/{deliveryId}/retry");
+                "POST /api/insights/webhooks/{id}/deliveries/{deliveryId}/retry", "GET /api/agent/api-keys",
+                "GET /api/agent/api-keys/{id}", "POST /api/agent/api-keys", "DELETE /api/agent/api-keys/{id}",
+                "GET /api/privacy/customers", "GET /api/privacy/customers/{id}/export", "DELETE /api/privacy/customers/{id}");
     }
 
     /** Routes whose allowed call would change shared state (sign the caller out, import the server's files). */

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import io.parley.agent.AgentPresence;
 import io.parley.agent.AgentProperties;
-import io.parley.agent.Presence;
 import io.parley.core.ParleyPrincipal;
 
 import org.springframework.context.event.EventListener;
@@ -14,11 +13,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * An agent whose last connection closed cannot answer anyone: they stop getting conversations routed to them.
- * (Going online again is deliberate, through {@code PUT /api/agent/presence}.)
+ * An agent whose last connection closed cannot answer anyone: unless they reconnect within a few seconds, their
+ * presence lease lapses and they stop getting conversations routed to them ({@link PresenceLeases} sweeps). (Going
+ * online again after that is deliberate, through {@code PUT /api/agent/presence}.)
  */
 @Component
 class OfflineOnDisconnect {
+
+    static final java.time.Duration DISCONNECT_GRACE = java.time.Duration.ofSeconds(10);
 
     private final AgentPresence presence;
     private final SimpUserRegistry users;
@@ -40,7 +42,10 @@ class OfflineOnDisconnect {
         boolean otherSessions = user != null && user.getSessions().stream()
                 .anyMatch(s -> !s.getId().equals(event.getSessionId()));
         if (!otherSessions) {
-            presence.setPresence(UUID.fromString(principal.id()), Presence.OFFLINE);
+            // not at once: a console reload reconnects within the grace and keeps the agent online with their
+            // conversations; a closed console lets the lease lapse (offline, unanswered conversations routed again)
+            presence.lapseWithin(UUID.fromString(principal.id()), DISCONNECT_GRACE.compareTo(properties.presenceLease()) < 0
+                    ? DISCONNECT_GRACE : properties.presenceLease());
         }
     }
 }

@@ -10,7 +10,7 @@ public final class BotReplies {
 
     public enum Key {
         GREETING, GREETING_NAMED, THANKS, GOODBYE, ASK_FEEDBACK, YES, NO, TALK_TO_PERSON, GLAD, CLARIFY, DONT_KNOW,
-        HANDOFF, HANDOFF_SENSITIVE, CLARIFY_ONE, FRUSTRATION_OFFER, NEXT_BEST, UNHELPFUL_OFFER, READ_MORE, FROM_ARTICLE, NONE_OF_THESE
+        HANDOFF, HANDOFF_SENSITIVE, CLARIFY_ONE, FRUSTRATION_OFFER, NEXT_BEST, UNHELPFUL_OFFER, READ_MORE, FROM_ARTICLE, NONE_OF_THESE, BUSY
     }
 
     private static final Map<String, Map<Key, String>> TEXTS = Map.of(
@@ -34,7 +34,8 @@ public final class BotReplies {
                     Map.entry(Key.UNHELPFUL_OFFER, "I'm sorry I couldn't help. Would you like to talk to a person?"),
                     Map.entry(Key.READ_MORE, "Read the full article"),
                     Map.entry(Key.FROM_ARTICLE, "From “%s”:"),
-                    Map.entry(Key.NONE_OF_THESE, "None of these")),
+                    Map.entry(Key.NONE_OF_THESE, "None of these"),
+                    Map.entry(Key.BUSY, "I'm getting a lot of questions right now, so a member of our team will help you with this one.")),
             "tr", Map.ofEntries(
                     Map.entry(Key.CLARIFY_ONE, "Aradığınız bu mu?"),
                     Map.entry(Key.GREETING, "Merhaba! Size bugün nasıl yardımcı olabilirim?"),
@@ -55,7 +56,8 @@ public final class BotReplies {
                     Map.entry(Key.UNHELPFUL_OFFER, "Yardımcı olamadığım için üzgünüm. Bir temsilciyle görüşmek ister misiniz?"),
                     Map.entry(Key.READ_MORE, "Makalenin tamamını okuyun"),
                     Map.entry(Key.FROM_ARTICLE, "“%s” makalesinden:"),
-                    Map.entry(Key.NONE_OF_THESE, "Hiçbiri")),
+                    Map.entry(Key.NONE_OF_THESE, "Hiçbiri"),
+                    Map.entry(Key.BUSY, "Şu anda çok fazla soru alıyorum; bu konuda ekibimizden biri size yardımcı olacak.")),
             "fa", Map.ofEntries(
                     Map.entry(Key.CLARIFY_ONE, "آیا دنبال این هستید؟"),
                     Map.entry(Key.GREETING, "سلام! امروز چطور می‌توانم کمکتان کنم؟"),
@@ -76,7 +78,8 @@ public final class BotReplies {
                     Map.entry(Key.UNHELPFUL_OFFER, "متأسفم که نتوانستم کمک کنم. می‌خواهید با یک اپراتور صحبت کنید؟"),
                     Map.entry(Key.READ_MORE, "خواندن کامل مقاله"),
                     Map.entry(Key.FROM_ARTICLE, "از مقالهٔ «%s»:"),
-                    Map.entry(Key.NONE_OF_THESE, "هیچ‌کدام")),
+                    Map.entry(Key.NONE_OF_THESE, "هیچ‌کدام"),
+                    Map.entry(Key.BUSY, "در حال حاضر پرسش‌های زیادی دریافت می‌کنم؛ یکی از اعضای تیم ما در این مورد به شما کمک خواهد کرد.")),
             "de", Map.ofEntries(
                     Map.entry(Key.CLARIFY_ONE, "Suchen Sie danach?"),
                     Map.entry(Key.GREETING, "Hallo! Wie kann ich Ihnen heute helfen?"),
@@ -97,7 +100,8 @@ public final class BotReplies {
                     Map.entry(Key.UNHELPFUL_OFFER, "Es tut mir leid, dass ich nicht helfen konnte. Möchten Sie mit einem Menschen sprechen?"),
                     Map.entry(Key.READ_MORE, "Ganzen Artikel lesen"),
                     Map.entry(Key.FROM_ARTICLE, "Aus „%s“:"),
-                    Map.entry(Key.NONE_OF_THESE, "Keiner davon")),
+                    Map.entry(Key.NONE_OF_THESE, "Keiner davon"),
+                    Map.entry(Key.BUSY, "Gerade erreichen mich sehr viele Fragen, daher hilft Ihnen ein Mitglied unseres Teams dabei weiter.")),
             "es", Map.ofEntries(
                     Map.entry(Key.CLARIFY_ONE, "¿Es esto lo que buscas?"),
                     Map.entry(Key.GREETING, "¡Hola! ¿En qué puedo ayudarte hoy?"),
@@ -118,7 +122,8 @@ public final class BotReplies {
                     Map.entry(Key.UNHELPFUL_OFFER, "Siento no haber podido ayudar. ¿Quieres hablar con una persona?"),
                     Map.entry(Key.READ_MORE, "Leer el artículo completo"),
                     Map.entry(Key.FROM_ARTICLE, "De «%s»:"),
-                    Map.entry(Key.NONE_OF_THESE, "Ninguno")),
+                    Map.entry(Key.NONE_OF_THESE, "Ninguno"),
+                    Map.entry(Key.BUSY, "Ahora mismo recibo muchas preguntas, así que un miembro de nuestro equipo te ayudará con esta.")),
             "fr", Map.ofEntries(
                     Map.entry(Key.CLARIFY_ONE, "Est-ce ce que vous cherchez ?"),
                     Map.entry(Key.GREETING, "Bonjour ! Comment puis-je vous aider aujourd'hui ?"),
@@ -139,7 +144,8 @@ public final class BotReplies {
                     Map.entry(Key.UNHELPFUL_OFFER, "Désolé de ne pas avoir pu aider. Voulez-vous parler à une personne ?"),
                     Map.entry(Key.READ_MORE, "Lire l'article complet"),
                     Map.entry(Key.FROM_ARTICLE, "Extrait de « %s » :"),
-                    Map.entry(Key.NONE_OF_THESE, "Aucun")));
+                    Map.entry(Key.NONE_OF_THESE, "Aucun"),
+                    Map.entry(Key.BUSY, "Je reçois beaucoup de questions en ce moment : un membre de notre équipe va vous aider pour celle-ci.")));
 
     private BotReplies() {
     }

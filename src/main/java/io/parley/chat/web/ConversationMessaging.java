@@ -10,6 +10,7 @@ import io.parley.chat.PostMessage;
 import io.parley.chat.PostResult;
 import io.parley.core.ParleyException;
 import io.parley.core.ParleyPrincipal;
+import io.parley.core.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -75,17 +76,29 @@ class ConversationMessaging {
         String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
         String clientMessageId = clientMessageId(message.getPayload());
         if (e instanceof ParleyException known) {
-            return new ErrorReply(known.code(), known.getMessage(), destination, clientMessageId);
+            return new ErrorReply(known.code(), known.getMessage(), destination, clientMessageId, false);
+        }
+        if (Unavailable.is(e)) {
+            // the database is away (or did not answer within the connection timeout): the client resends the same
+            // clientMessageId from its outbox, and the resend lands once
+            log.warn("STOMP command to {} refused as unavailable: {}", destination, e.toString());
+            return new ErrorReply(Unavailable.CODE, Unavailable.REASON, destination, clientMessageId, true);
         }
         if (e instanceof MessageConversionException) {
             return new ErrorReply("malformed_payload", "The body must be JSON like {\"clientMessageId\": \"...\", \"text\": \"...\"}",
-                    destination, clientMessageId);
+                    destination, clientMessageId, false);
         }
         log.error("Failed to handle a STOMP command to {}", destination, e);
-        return new ErrorReply("internal_error", "The server could not handle this; nothing was stored", destination, clientMessageId);
+        return new ErrorReply("internal_error", "The server could not handle this; nothing was stored", destination,
+                clientMessageId, false);
     }
 
     private String clientMessageId(Object payload) {
+        return clientMessageId(json, payload);
+    }
+
+    /** The clientMessageId of a raw JSON body, null when there is none or the body is not JSON. */
+    static String clientMessageId(JsonMapper json, Object payload) {
         if (!(payload instanceof byte[] bytes)) {
             return null;
         }
@@ -103,7 +116,8 @@ class ConversationMessaging {
     record Ack(UUID conversationId, String clientMessageId, UUID messageId, long seq, boolean duplicate) {
     }
 
-    record ErrorReply(String code, String reason, String destination, String clientMessageId) {
+    /** @param retryable true when the same command (same clientMessageId) should be sent again later */
+    record ErrorReply(String code, String reason, String destination, String clientMessageId, boolean retryable) {
     }
 
     record Typing(boolean typing) {

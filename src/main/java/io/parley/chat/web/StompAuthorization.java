@@ -15,12 +15,17 @@ import io.parley.chat.StaffConversationCommands;
 import io.parley.core.ParleyException;
 import io.parley.core.ParleyPrincipal;
 import io.parley.core.TokenAuthenticator;
+import io.parley.core.Unavailable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -62,11 +67,16 @@ class StompAuthorization implements ChannelInterceptor {
     });
 
     private final StompSessions sessions;
+    private final ObjectProvider<SimpMessageSendingOperations> messaging;
+    private final JsonMapper json;
 
     StompAuthorization(ObjectProvider<TokenAuthenticator> authenticators, Conversations conversations,
             ObjectProvider<StaffConversationCommands> staffCommands, StompSessions sessions,
-            @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+            @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
+            ObjectProvider<SimpMessageSendingOperations> messaging, JsonMapper json) {
         this.sessions = sessions;
+        this.messaging = messaging;
+        this.json = json;
         this.clientOutbound = clientOutbound;
         this.authenticators = authenticators;
         this.conversations = conversations;
@@ -89,9 +99,20 @@ class StompAuthorization implements ChannelInterceptor {
             }
             return message;
         }
-        catch (ParleyException refused) {
+        catch (RuntimeException failure) {
+            if (!(failure instanceof ParleyException) && !Unavailable.is(failure)) {
+                throw failure;
+            }
+            if (command == StompCommand.SEND && !(failure instanceof ParleyException)
+                    && accessor.getUser() != null && accessor.getSessionId() != null) {
+                // the database is away while checking the sender: the frame is dropped (nothing stored) and the
+                // sender gets the retryable `unavailable` on its error queue, the connection staying open for the resend
+                sendUnavailable(accessor, message);
+                return null;
+            }
+            ParleyException refused = failure instanceof ParleyException p ? p : null;
             @SuppressWarnings("unchecked")
-            Message<byte[]> error = StompErrors.errorFrame((Message<byte[]>) message, refused);
+            Message<byte[]> error = StompErrors.errorFrame((Message<byte[]>) message, refused != null ? refused : failure);
             StompHeaderAccessor errorHeaders = MessageHeaderAccessor.getAccessor(error, StompHeaderAccessor.class);
             errorHeaders.setSessionId(accessor.getSessionId());
             if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
@@ -105,6 +126,17 @@ class StompAuthorization implements ChannelInterceptor {
             }
             return null;
         }
+    }
+
+    private void sendUnavailable(StompHeaderAccessor accessor, Message<?> message) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        // to the sending session only, like @SendToUser(broadcast = false)
+        headers.setSessionId(accessor.getSessionId());
+        headers.setLeaveMutable(true);
+        messaging.getObject().convertAndSendToUser(accessor.getUser().getName(), "/queue/errors",
+                new ConversationMessaging.ErrorReply(Unavailable.CODE, Unavailable.REASON, accessor.getDestination(),
+                        ConversationMessaging.clientMessageId(json, message.getPayload()), true),
+                headers.getMessageHeaders());
     }
 
     private ParleyPrincipal authenticate(StompHeaderAccessor accessor) {

@@ -3,19 +3,20 @@ package io.parley.chat.web;
 import io.parley.chat.ChatProperties;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
-import org.springframework.messaging.simp.config.MessageBrokerRegistry;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
- * STOMP over WebSocket at {@code /ws} with the in-process broker. Heartbeats let both sides notice a dead
- * connection; the widget then reconnects and fetches what it missed by seq.
+ * STOMP over WebSocket at {@code /ws}. The broker behind it (in-process or a relay, and its heart-beats) is the
+ * broker module's; heartbeats let both sides notice a dead connection; the widget then reconnects and fetches what
+ * it missed by seq.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -26,36 +27,26 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final ChatProperties properties;
     private final StompAuthorization authorization;
+    private final ObjectProvider<HandshakeInterceptor> handshakeInterceptors;
 
     private final StompSessions sessions;
 
-    StompConfiguration(ChatProperties properties, StompAuthorization authorization, StompSessions sessions) {
+    StompConfiguration(ChatProperties properties, StompAuthorization authorization, StompSessions sessions,
+            ObjectProvider<HandshakeInterceptor> handshakeInterceptors) {
         this.properties = properties;
         this.authorization = authorization;
         this.sessions = sessions;
+        this.handshakeInterceptors = handshakeInterceptors;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
+                // e.g. the limits module records the client's address for per-address rate limits
+                .addInterceptors(handshakeInterceptors.orderedStream().toArray(HandshakeInterceptor[]::new));
         // a client's frames are handled in the order they were sent (typing, then message, then read)
         registry.setPreserveReceiveOrder(true);
         registry.setErrorHandler(new StompErrors());
-    }
-
-    @Override
-    public void configureMessageBroker(MessageBrokerRegistry registry) {
-        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
-        heartbeats.setPoolSize(1);
-        heartbeats.setThreadNamePrefix("stomp-heartbeat-");
-        heartbeats.initialize();
-        registry.setApplicationDestinationPrefixes("/app");
-        registry.enableSimpleBroker("/topic", "/queue")
-                .setHeartbeatValue(new long[] { 10_000, 10_000 })
-                .setTaskScheduler(heartbeats);
-        registry.setUserDestinationPrefix("/user");
-        // messages of one conversation must reach subscribers in seq order
-        registry.setPreservePublishOrder(true);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.parley.chat.web;
 import java.nio.charset.StandardCharsets;
 
 import io.parley.core.ParleyException;
+import io.parley.core.Unavailable;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.stomp.StompCommand;
@@ -25,8 +26,10 @@ class StompErrors extends StompSubProtocolErrorHandler {
 
     static Message<byte[]> errorFrame(Message<byte[]> clientMessage, Throwable ex) {
         ParleyException known = find(ex);
-        String code = known != null ? known.code() : "malformed_frame";
-        String reason = known != null ? known.getMessage() : "Could not process the frame: " + rootMessage(ex);
+        boolean unavailable = known == null && Unavailable.is(ex);
+        String code = known != null ? known.code() : unavailable ? Unavailable.CODE : "malformed_frame";
+        String reason = known != null ? known.getMessage() : unavailable ? Unavailable.REASON
+                : "Could not process the frame: " + rootMessage(ex);
         StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.ERROR);
         accessor.setMessage(reason);
         accessor.setNativeHeader("code", code);

@@ -90,6 +90,10 @@ class AgentCommands {
             return new StaffCommandErrors("malformed_payload", "The body is not the JSON this command expects", destination, null);
         }
         log.error("Failed to handle a staff STOMP command to {}", destination, e);
+        if (io.parley.core.Unavailable.is(e)) {
+            // the database is away: the console resends the same command
+            return new StaffCommandErrors(io.parley.core.Unavailable.CODE, io.parley.core.Unavailable.REASON, destination, null);
+        }
         return new StaffCommandErrors("internal_error", "The server could not handle this; nothing changed", destination, null);
     }
 

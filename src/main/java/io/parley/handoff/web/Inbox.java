@@ -1,11 +1,15 @@
 package io.parley.handoff.web;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.parley.agent.StaffAccounts;
+import io.parley.agent.StaffMember;
+import io.parley.agent.StaffRole;
 import io.parley.chat.Author;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
@@ -40,12 +44,15 @@ class Inbox {
     private final SimpUserRegistry users;
     private final ConversationItems items;
     private final Handoffs handoffs;
+    private final StaffAccounts staff;
 
-    Inbox(SimpMessagingTemplate messaging, SimpUserRegistry users, ConversationItems items, Handoffs handoffs) {
+    Inbox(SimpMessagingTemplate messaging, SimpUserRegistry users, ConversationItems items, Handoffs handoffs,
+            StaffAccounts staff) {
         this.messaging = messaging;
         this.users = users;
         this.items = items;
         this.handoffs = handoffs;
+        this.staff = staff;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -124,6 +131,25 @@ class Inbox {
                     && which.test(UUID.fromString(p.id()))) {
                 messaging.convertAndSendToUser(user.getName(), INBOX, event);
             }
+            else if (user.getPrincipal() == null && remoteAgent(user.getName()).filter(which).isPresent()) {
+                // connected to another node: the user registry broadcast carries names only, the relay delivers
+                messaging.convertAndSendToUser(user.getName(), INBOX, event);
+            }
+        }
+    }
+
+    /** The agent behind a user name {@code staff:<id>} seen on another node, when that staff member is an agent. */
+    private Optional<UUID> remoteAgent(String name) {
+        if (name == null || !name.startsWith("staff:")) {
+            return Optional.empty();
+        }
+        try {
+            UUID id = UUID.fromString(name.substring("staff:".length()));
+            return staff.findById(id).filter(m -> m.active() && StaffRole.effective(m.roles()).contains(StaffRole.AGENT))
+                    .map(StaffMember::id);
+        }
+        catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
         }
     }
 

@@ -9,20 +9,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
 import io.parley.assistant.AnswerFeedbackGiven;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversations;
 import io.parley.chat.MessagePosted;
+import io.parley.core.DurableListener;
 import io.parley.handoff.ConversationHandedOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Collects content gaps and article signals from what happens in conversations, after it is committed and on its
@@ -48,19 +50,20 @@ class ContentGapListener {
     private final ContentGaps gaps;
     private final Conversations conversations;
     private final InsightProperties.ContentGaps properties;
-    private final Executor executor;
     private final Clock clock;
 
     ContentGapListener(ContentGaps gaps, Conversations conversations, InsightProperties insight,
-            @Qualifier("contentGapExecutor") Executor executor, Clock clock) {
+            Clock clock) {
         this.gaps = gaps;
         this.conversations = conversations;
         this.properties = insight.contentGaps();
-        this.executor = executor;
         this.clock = clock;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // durable, on the content-gap threads: the signal is recorded after the conversation committed, and again after
+    // a crash or an outage (an unavailable database fails the publication instead of dropping the signal)
+    @DurableListener
+    @Async("contentGapExecutor")
     void on(MessagePosted event) {
         AuthorType author = event.message().author().type();
         if (properties.enabled() && (author == AuthorType.BOT || author == AuthorType.AGENT)) {
@@ -68,14 +71,16 @@ class ContentGapListener {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @DurableListener
+    @Async("contentGapExecutor")
     void on(AnswerFeedbackGiven event) {
         if (properties.enabled()) {
             run(() -> feedback(event));
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @DurableListener
+    @Async("contentGapExecutor")
     void on(ConversationHandedOff event) {
         if (properties.enabled() && MISSING_KNOWLEDGE.equals(event.reason())) {
             run(() -> gaps.handedOff(event.conversationId(), event.question(), event.locale(),
@@ -84,15 +89,17 @@ class ContentGapListener {
     }
 
     private void run(Runnable task) {
-        executor.execute(() -> {
-            try {
-                task.run();
-            }
-            catch (RuntimeException e) {
-                // insight must never disturb a conversation; a lost data point is logged
-                log.warn("Could not record a content-gap signal", e);
-            }
-        });
+        try {
+            task.run();
+        }
+        catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
+            // the database is away: the publication stays incomplete and is resubmitted
+            throw e;
+        }
+        catch (RuntimeException e) {
+            // insight must never disturb a conversation; a signal that cannot be recorded is logged
+            log.warn("Could not record a content-gap signal", e);
+        }
     }
 
     private void messagePosted(MessagePosted event) {

@@ -27,7 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import io.parley.core.DurableListener;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -70,9 +73,10 @@ class NpsSurveys {
 
     /**
      * A resolved conversation is a touchpoint. The survey is offered after the resolution committed, in its own
-     * transaction: a failure here is logged and never undoes the resolution.
+     * transaction: a failure here is logged and never undoes the resolution. Durable: resubmitted after a crash or an
+     * outage, and idempotent through the one-survey-per-customer-per-interval rule.
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @DurableListener
     void on(ConversationResolved event) {
         offerAt(event.byBot() ? "bot_resolved" : "agent_resolved", event.customerId(), event.conversationId());
     }
@@ -81,7 +85,7 @@ class NpsSurveys {
      * The customer answered the rating prompt (CSAT) of a resolved conversation: the default touchpoint, so the NPS
      * question follows the rating instead of arriving next to it and pushing it out of the way.
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @DurableListener
     void on(ConversationRated event) {
         offerAt("rated", event.customerId(), event.conversationId());
     }
@@ -92,6 +96,10 @@ class NpsSurveys {
         }
         try {
             newTransaction.executeWithoutResult(status -> offer(customerId, conversationId, touchpoint));
+        }
+        catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
+            // the database is away: the publication stays incomplete and is resubmitted
+            throw e;
         }
         catch (RuntimeException e) {
             log.warn("Could not offer the NPS survey in conversation {}", conversationId, e);

@@ -10,7 +10,9 @@ final class WebhookEvents {
     static final String RESOLVED = "conversation.resolved";
     static final String CSAT = "csat.received";
     static final String NPS = "nps.received";
-    static final List<String> ALL = List.of(TICKET_CREATED, HANDED_OFF, RESOLVED, CSAT, NPS);
+    /** Every message stored in a conversation (customer, bot, agent or system), e.g. to mirror them into a CRM. */
+    static final String MESSAGE_CREATED = "message.created";
+    static final List<String> ALL = List.of(TICKET_CREATED, HANDED_OFF, RESOLVED, CSAT, NPS, MESSAGE_CREATED);
 
     private WebhookEvents() {
     }

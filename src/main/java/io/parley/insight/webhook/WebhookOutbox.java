@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.parley.chat.MessagePosted;
 import io.parley.handoff.ConversationHandedOff;
 import io.parley.handoff.ConversationRated;
 import io.parley.handoff.ConversationResolved;
@@ -56,6 +57,12 @@ class WebhookOutbox {
     void on(ConversationRated event) {
         // one csat event per resolution: a re-rating does not fire the webhook again
         enqueue(WebhookEvents.CSAT, event.conversationId() + "@" + event.resolvedAt(), event.at(), event);
+    }
+
+    @EventListener
+    void on(MessagePosted event) {
+        // the message id is unique, so a re-published event maps to the same webhook event id
+        enqueue(WebhookEvents.MESSAGE_CREATED, event.message().id().toString(), event.message().createdAt(), event);
     }
 
     @EventListener

@@ -57,6 +57,7 @@ public final class EvalCommand {
         Path report = null;
         boolean baseline = false;
         boolean noVectors = false;
+        String model = "bge-small-en-v15-q";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -64,6 +65,12 @@ public final class EvalCommand {
                     if (i != 0) {
                         return usage(err, "unexpected argument 'eval'");
                     }
+                }
+                case "--model" -> {
+                    if (i + 1 >= args.length || EmbeddingSupport.inProcess(args[i + 1], null) == null) {
+                        return usage(err, "--model needs one of " + EmbeddingSupport.IN_PROCESS_MODELS);
+                    }
+                    model = args[++i];
                 }
                 case "--kb", "--questions", "--out" -> {
                     if (i + 1 >= args.length) {
@@ -97,7 +104,7 @@ public final class EvalCommand {
         }
         try {
             EvalResult result = evaluate(kb, questions, baseline ? Mode.BASELINE : noVectors ? Mode.LEXICAL : Mode.HYBRID,
-                    decision, err);
+                    decision, model, err);
             out.println(result.summaryJson());
             if (report != null) {
                 writeReport(report, result);
@@ -118,6 +125,12 @@ public final class EvalCommand {
 
     /** Loads the KB, builds the index for the mode, and evaluates with {@code decision} (the baseline always answers). */
     public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, AnswerDecision decision, PrintStream log) {
+        return evaluate(kb, questionsFile, mode, decision, "bge-small-en-v15-q", log);
+    }
+
+    /** The same with another in-process embedding model ({@link EmbeddingSupport#IN_PROCESS_MODELS}). */
+    public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, AnswerDecision decision, String model,
+                                      PrintStream log) {
         KnowledgeBaseContent content = MarkdownKnowledgeBase.read(kb);
         for (KnowledgeBaseProblem p : content.problems()) {
             log.println("skipped " + p.path() + ": " + p.reason());
@@ -137,7 +150,7 @@ public final class EvalCommand {
             return t;
         });
         try {
-            EmbeddingSupport emb = mode == Mode.HYBRID ? EmbeddingSupport.bgeSmallEn(pool) : EmbeddingSupport.none();
+            EmbeddingSupport emb = mode == Mode.HYBRID ? EmbeddingSupport.inProcess(model, pool) : EmbeddingSupport.none();
             return evaluate(articles, questions, KnowledgeIndex.Options.of(emb), decision,
                     mode == Mode.HYBRID ? "hybrid-bm25-" + emb.modelId() : "bm25-passages");
         } finally {
@@ -174,7 +187,7 @@ public final class EvalCommand {
 
     private static int usage(PrintStream err, String problem) {
         err.println("eval: " + problem);
-        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors] [--always-answer]");
+        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors] [--always-answer] [--model " + String.join("|", EmbeddingSupport.IN_PROCESS_MODELS) + "]");
         return 2;
     }
 }

@@ -61,6 +61,30 @@ public record EmbeddingSupport(EmbeddingModel model, String modelId, Set<String>
         return new EmbeddingSupport(model, "bge-small-en-v1.5-q", Set.of("en"), "", "");
     }
 
+    /** The in-process models, by their configuration name ({@code parley.knowledge.embedding.model}). */
+    public static final java.util.List<String> IN_PROCESS_MODELS = java.util.List.of("bge-small-en-v15-q", "all-minilm-l6-v2-q");
+
+    /**
+     * An in-process model by its configuration name, spreading batches over {@code executor} (null: the calling
+     * thread); null for a name that is not one of {@link #IN_PROCESS_MODELS}.
+     */
+    public static EmbeddingSupport inProcess(String name, Executor executor) {
+        Executor ex = executor == null ? Runnable::run : executor;
+        return switch (name) {
+            case "bge-small-en-v15-q" -> bgeSmallEn(new BgeSmallEnQuantized(ex));
+            case "all-minilm-l6-v2-q" -> miniLm(new MiniLmL6Quantized(ex));
+            default -> null;
+        };
+    }
+
+    /**
+     * Wraps an already loaded all-MiniLM-L6-v2 model: English, no instruction on either side (sentence-transformers
+     * models are symmetric).
+     */
+    public static EmbeddingSupport miniLm(EmbeddingModel model) {
+        return new EmbeddingSupport(model, "all-minilm-l6-v2-q", Set.of("en"), "", "");
+    }
+
     public boolean enabled() {
         return model != null;
     }

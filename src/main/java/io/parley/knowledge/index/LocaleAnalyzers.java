@@ -1,12 +1,20 @@
 package io.parley.knowledge.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
 import org.apache.lucene.analysis.bn.BengaliAnalyzer;
@@ -122,6 +130,22 @@ public final class LocaleAnalyzers extends DelegatingAnalyzerWrapper {
     /** Whether the language has a dedicated analyzer (else the StandardAnalyzer is used). */
     public static boolean hasDedicatedAnalyzer(String locale) {
         return FACTORIES.containsKey(language(locale));
+    }
+
+    /** Distinct analysed terms of {@code text}, in the order they first occur. */
+    public static List<String> terms(Analyzer analyzer, String text) {
+        Set<String> out = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream("q", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(out);
     }
 
     public Analyzer forLocale(String locale) {

@@ -65,7 +65,7 @@ public final class PlainBm25Retriever implements ArticleRetriever, AutoCloseable
     @Override
     public SearchResult search(String query, String locale, int limit) {
         long start = System.nanoTime();
-        List<String> terms = KnowledgeIndex.analyze(analyzer, query);
+        List<String> terms = LocaleAnalyzers.terms(analyzer, query);
         List<ArticleHit> hits = new ArrayList<>();
         if (!terms.isEmpty()) {
             BooleanQuery.Builder b = new BooleanQuery.Builder();

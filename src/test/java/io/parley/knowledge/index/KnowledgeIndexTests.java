@@ -63,6 +63,23 @@ class KnowledgeIndexTests {
     }
 
     @Test
+    void aMessageWithMoreDistinctWordsThanLuceneAllowsClausesIsStillSearched() {
+        // 600 distinct words: four passage fields per term would be 2,400 clauses, over Lucene's 1,024
+        StringBuilder message = new StringBuilder("I tried again and again to change my password but");
+        for (int i = 0; i < 600; i++) {
+            message.append(" blorf").append(i);
+        }
+        try (KnowledgeIndex index = lexical()) {
+            index.upsertAll(List.of(PASSWORD, INVOICES));
+            SearchResult found = index.search(message.toString(), "en", 5);
+            assertThat(slugs(found)).first().isEqualTo("password");
+            // the rarest terms are searched: the two the articles know, then unknown ones up to the cap
+            assertThat(found.hits().get(0).evidence().queryTerms()).isEqualTo(LexicalQueries.MAX_TERMS);
+            assertThat(found.hits().get(0).evidence().queryTermCoverage()).isEqualTo(2f / LexicalQueries.MAX_TERMS);
+        }
+    }
+
+    @Test
     void upsertReplacesThePreviousVersionAndReplaceAllSwapsContent() {
         try (KnowledgeIndex index = lexical()) {
             index.upsertAll(List.of(PASSWORD, INVOICES));

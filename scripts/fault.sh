@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Fault runs against the packaged jar (see docs/BENCHMARKS.md, "Crash safety"): N customers chat with the bot through
+# the public API (scripts/FaultClient.java, JDK only) while the JVM is killed with SIGKILL, alone ("jvm": the embedded
+# PostgreSQL outlives it) or together with PostgreSQL ("jvm+postgres": a power cut, an OOM kill of the container).
+# Every run: chat, kill at a random moment, restart at once (timed until /actuator/health is UP), let the customers'
+# outboxes resend, then check every acknowledged message is stored once and answered (bot reply or hand-off).
+#
+#   scripts/fault.sh                      # 10 runs of each kill, 8 customers
+#   RUNS=3 MODES=jvm CUSTOMERS=4 scripts/fault.sh
+#
+# Prints one line per run and a summary per mode; the working directory (logs, journals) is kept under /tmp.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+RUNS=${RUNS:-10}
+MODES=${MODES:-"jvm jvm+postgres"}
+CUSTOMERS=${CUSTOMERS:-8}
+CHAT_SECONDS=${CHAT_SECONDS:-45}
+PORT=${PORT:-18480}
+JAR=${JAR:-$ROOT/target/parley.jar}
+WORK=${WORK:-$(mktemp -d /tmp/parley-fault.XXXXXX)}
+BASE=http://127.0.0.1:$PORT
+APP_PID=
+
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -o -q -DskipTests package)
+mkdir -p "$WORK/client"
+javac -d "$WORK/client" "$ROOT/scripts/FaultClient.java"
+client() { java -cp "$WORK/client" FaultClient "$@"; }
+
+cleanup() {
+  # only what this script started: the application and the postmaster of its own data directory
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  for pidfile in "$WORK"/*/pg/postmaster.pid; do
+    [ -f "$pidfile" ] || continue
+    pm=$(head -1 "$pidfile"); kill -0 "$pm" 2>/dev/null && kill -INT "$pm" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+start_app() { # $1 = data root of the mode, $2 = log name
+  PARLEY_ADMIN_PASSWORD=fault-admin-password java -Xmx768m -jar "$JAR" --server.port="$PORT" \
+    --parley.database.embedded-data-dir="$1/pg" --parley.knowledge.index-dir="$1/index" \
+    --parley.knowledge.knowledge-base-dir="$ROOT/knowledge-base" >"$1/$2.log" 2>&1 &
+  APP_PID=$!
+}
+
+# seconds (with a decimal) until healthy; "failed" if the process died or 120 s passed
+wait_healthy() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  for _ in $(seq 1 1200); do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then echo failed; return; fi
+    if curl -sf -m 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+      t1=$(date +%s.%N); echo "$t1 - $t0" | bc | awk '{printf "%.1f", $1}'; return
+    fi
+    sleep 0.1
+  done
+  echo failed
+}
+
+kill_postgres() { # SIGKILL the postmaster and its children, as a power cut would leave them
+  local pm=$1 kids
+  kids=$(ps -o pid= --ppid "$pm" || true)
+  kill -9 "$pm" $kids 2>/dev/null || true
+}
+
+echo "work dir $WORK; $(nproc) cores; $(uptime)"
+for MODE in $MODES; do
+  DATA="$WORK/$MODE"; mkdir -p "$DATA"
+  start_app "$DATA" "start"
+  first=$(wait_healthy)
+  [ "$first" = failed ] && { echo "$MODE: the first start failed, see $DATA/start.log"; exit 1; }
+  echo "$MODE: started in ${first} s"
+  : >"$DATA/results.tsv"
+  for RUN in $(seq 1 "$RUNS"); do
+    RUNDIR="$DATA/run-$RUN"; mkdir -p "$RUNDIR"
+    client chat --base "$BASE" --customers "$CUSTOMERS" --seconds "$CHAT_SECONDS" --dir "$RUNDIR" >"$RUNDIR/chat.log" 2>&1 &
+    CLIENT=$!
+    sleep $((8 + RANDOM % 10))
+    PM=$(head -1 "$DATA/pg/postmaster.pid")
+    kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    [ "$MODE" = "jvm+postgres" ] && kill_postgres "$PM"
+    KILLED_AT=$(date +%s%3N)
+    start_app "$DATA" "restart-$RUN"
+    restart=$(wait_healthy)
+    SINCE=$(date +%s%3N)
+    wait "$CLIENT" || true
+    if [ "$restart" = failed ]; then
+      line="acknowledged=? lost=? duplicated=? unanswered=? answered_after_restart=? handed_off=?"
+      echo "$MODE run $RUN: restart FAILED (see $DATA/restart-$RUN.log)"
+      start_app "$DATA" "recover-$RUN"; wait_healthy >/dev/null
+    else
+      line=$(client verify --base "$BASE" --dir "$RUNDIR" --wait 90 --since "$KILLED_AT" || true)
+    fi
+    echo -e "$RUN\t$restart\t$line" >>"$DATA/results.tsv"
+    echo "$MODE run $RUN: restart_seconds=$restart $line"
+  done
+  # a clean stop: SIGTERM must stop the embedded PostgreSQL too (shutdown hook)
+  PM=$(head -1 "$DATA/pg/postmaster.pid")
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+  sleep 1
+  if kill -0 "$PM" 2>/dev/null; then stopped=no; kill -INT "$PM"; else stopped=yes; fi
+  awk -F'\t' -v mode="$MODE" -v stopped="$stopped" '
+    { n++; split($3, kv, " "); for (i in kv) { split(kv[i], p, "="); s[p[1]] += p[2] }
+      if ($2 == "failed") failed++; else if ($2 + 0 > max) max = $2 + 0 }
+    END { printf "%s: runs=%d acknowledged=%d lost=%d duplicated=%d unanswered=%d answered_after_restart=%d handed_off=%d restart_failed=%d max_restart_seconds=%.1f sigterm_stops_postgres=%s\n",
+          mode, n, s["acknowledged"], s["lost"], s["duplicated"], s["unanswered"], s["answered_after_restart"], s["handed_off"], failed, max, stopped }' \
+    "$DATA/results.tsv" | tee -a "$WORK/summary.txt"
+done
+echo "summary in $WORK/summary.txt"

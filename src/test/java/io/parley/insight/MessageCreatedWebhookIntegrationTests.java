@@ -1,0 +1,107 @@
+package io.parley.insight;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
+import io.parley.ParleyIntegrationTest;
+import io.parley.support.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code message.created}: a customer's message posted over REST reaches a real local receiver. */
+@InsightIntegrationTest
+class MessageCreatedWebhookIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    String admin;
+    HttpServer receiver;
+    final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        api = new Api(port);
+        admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(Api.JSON.readTree(body));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void aStoredMessageIsDeliveredOnceAsMessageCreated() throws Exception {
+        String endpointId = api.post("/api/insights/webhooks", admin, Map.of("url",
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+                "eventTypes", List.of("message.created"))).json().get("id").asString();
+        try {
+            JsonNode session = api.session(Map.of("name", "Mira", "locale", "en"));
+            String token = session.get("token").asString();
+            String customerId = session.get("customer").get("id").asString();
+            String conversation = api.startConversation(token, null).get("id").asString();
+            String text = "Where is my parcel " + System.nanoTime() + "?";
+            Map<String, Object> message = Map.of("clientMessageId", "c-" + System.nanoTime(), "text", text);
+            assertThat(api.post("/api/widget/conversations/" + conversation + "/messages", token, message).status())
+                    .isBetween(200, 201);
+            // the same clientMessageId again is not a new message, so no second event
+            api.post("/api/widget/conversations/" + conversation + "/messages", token, message);
+
+            JsonNode event = awaitMessage(text);
+            assertThat(event).as("message.created for the customer's message").isNotNull();
+            assertThat(event.get("type").asString()).isEqualTo("message.created");
+            JsonNode data = event.get("data");
+            assertThat(data.get("conversationId").asString()).isEqualTo(conversation);
+            assertThat(data.get("customerId").asString()).isEqualTo(customerId);
+            assertThat(data.get("message").get("author").get("type").asString()).isEqualTo("customer");
+            assertThat(data.get("message").get("seq").asLong()).isPositive();
+
+            // the delivery log holds exactly one delivery for this message
+            JsonNode log = api.get("/api/insights/webhooks/" + endpointId + "/deliveries", admin).json();
+            long forThisMessage = 0;
+            for (JsonNode delivery : log) {
+                if (delivery.toString().contains(event.get("id").asString())) {
+                    forThisMessage++;
+                }
+            }
+            assertThat(forThisMessage).isEqualTo(1);
+        }
+        finally {
+            api.delete("/api/insights/webhooks/" + endpointId, admin);
+        }
+    }
+
+    private JsonNode awaitMessage(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode body = received.poll(200, TimeUnit.MILLISECONDS);
+            if (body != null && body.get("data").get("message") != null
+                    && text.equals(body.get("data").get("message").get("text").asString())) {
+                return body;
+            }
+        }
+        return null;
+    }
+}
