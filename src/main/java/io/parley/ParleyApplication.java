@@ -17,8 +17,8 @@ public class ParleyApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("eval")) {
             // evaluation needs no server and no database: it indexes a folder in memory and exits
-            System.exit(io.parley.knowledge.eval.EvalCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
-                    io.parley.assistant.decision.ChatDecision.defaults()));
+            System.exit(io.parley.assistant.eval.EvalCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+                    io.parley.assistant.decision.BotDecision.defaults()));
         }
         SpringApplication.run(ParleyApplication.class, args);
     }

@@ -2,7 +2,7 @@
 // conversation (transcript, composer, actions) and its context (handoff, ticket, customer, suggested articles).
 // State lives here; rendering is split into inbox.js, conversation.js and context.js.
 
-import { Live } from './live.js';
+import { Connection } from '../common/connection.js';
 import { Backend } from './backend.js';
 import { h, fill, initials } from './dom.js';
 import { TranscriptRenderer } from './transcript.js';
@@ -35,10 +35,13 @@ export class Console {
       presence: 'online',
       connection: 'connecting',
     };
-    this.live = new Live(libraries.stomp, () => this.api.token, {
+    this.live = new Connection(libraries.stomp, {
+      server: location.href,
+      token: () => this.api.token,
       onState: state => this.setConnection(state),
       onStompError: error => {
-        this.showError(describeError(error));
+        // the database was briefly out: the socket reconnects and unacked replies are sent again
+        if (error.code !== 'unavailable') this.showError(describeError(error));
         // an expired or revoked token: REST will say so (401) and send the agent back to the sign-in form
         if (error.code === 'unauthorized') this.api.me().catch(() => { });
       },
@@ -54,8 +57,9 @@ export class Console {
     this.live.subscribe('inbox', '/user/queue/inbox', event => this.onInboxEvent(event));
     this.live.subscribe('acks', '/user/queue/acks', ack => this.conversation && this.conversation.onAck(ack));
     this.live.subscribe('errors', '/user/queue/errors', error => {
-      this.showError(describeError(error));
-      this.conversation && this.conversation.onCommandError(error);
+      // a reply refused as "unavailable" is retried by the conversation's outbox: no error to show
+      const outcome = this.conversation && this.conversation.onCommandError(error);
+      if (outcome !== 'retry') this.showError(describeError(error));
     });
     this.live.start();
     this.loadLists();

@@ -1,6 +1,7 @@
 // The agent-side REST API (docs/API.md "Agent side"), in the shapes the console works with.
 
 import { id, query } from './api.js';
+import { messagesAfter } from '../common/paging.js';
 
 export class Backend {
   constructor(api) {
@@ -18,16 +19,8 @@ export class Backend {
   }
 
   /** Every message after {@code after}, following hasMore page by page. */
-  async messagesAfter(conversationId, after) {
-    const messages = [];
-    let cursor = after;
-    for (let page = 0; page < 50; page++) {
-      const result = await this.api.get(`/api/agent/conversations/${id(conversationId)}/messages${query({ after: cursor })}`);
-      messages.push(...result.messages);
-      if (!result.hasMore || result.messages.length === 0) break;
-      cursor = result.messages[result.messages.length - 1].seq;
-    }
-    return messages;
+  messagesAfter(conversationId, after) {
+    return messagesAfter(cursor => this.api.get(`/api/agent/conversations/${id(conversationId)}/messages${query({ after: cursor })}`), after);
   }
 
   suggestedArticles(conversationId) {

@@ -4,6 +4,8 @@
 // /topic/staff/conversations/{id} (viewers, notes, ownership, ticket).
 
 import { h, fill, humanize, initials } from './dom.js';
+import { Outbox } from '../common/outbox.js';
+import { singleFlight } from '../common/paging.js';
 import { SavedReplies } from './saved-replies.js';
 
 const TYPING_IDLE_MS = 3000;
@@ -15,7 +17,18 @@ export class ConversationView {
     this.pane = pane;
     this.messages = new Map(); // seq -> message
     this.notes = new Map(); // id -> note
-    this.pending = new Map(); // clientMessageId -> {text, error}
+    // replies on their way, until acked; "unavailable" refusals are retried with the same clientMessageId
+    this.outbox = new Outbox(this.live, {
+      destination: () => `/app/conversations/${this.id}/reply`,
+      body: entry => ({ clientMessageId: entry.clientMessageId, text: entry.text }),
+    });
+    this.outboxTimer = setInterval(() => this.outbox.tick(), 2000);
+    this.fetchMissed = singleFlight(async () => {
+      const messages = await this.backend.messagesAfter(this.id, this.lastSeq);
+      if (this.closedView) return;
+      messages.forEach(m => this.storeMessage(m));
+      this.renderTranscript(true);
+    });
     this.lastSeq = 0;
     this.item = null;
     this.viewers = [];
@@ -131,9 +144,7 @@ export class ConversationView {
       this.setItem(item);
       messages.forEach(m => this.addMessage(m));
       // replies sent just before the line dropped: send again (same clientMessageId, so never stored twice)
-      for (const [clientMessageId, entry] of this.pending) {
-        this.live.publish(`/app/conversations/${this.id}/reply`, { clientMessageId, text: entry.text });
-      }
+      this.outbox.flush();
       this.live.publish(`/app/conversations/${this.id}/view`, { viewing: true });
       this.context.render(item, { me: this.me, backend: this.backend });
     } catch (e) {
@@ -155,6 +166,7 @@ export class ConversationView {
   close() {
     if (this.closedView) return;
     this.closedView = true;
+    clearInterval(this.outboxTimer);
     this.sendTyping(false);
     this.live.publish(`/app/conversations/${this.id}/view`, { viewing: false });
     this.live.unsubscribe('conversation');
@@ -203,31 +215,35 @@ export class ConversationView {
 
   onAck(ack) {
     if (!ack || ack.conversationId !== this.id) return;
-    this.pending.delete(ack.clientMessageId);
+    this.outbox.delivered(ack.clientMessageId);
     this.renderTranscript(false);
   }
 
-  /** A refused command: a refused reply goes back into the composer (nothing was stored); the state is re-read. */
+  /**
+   * A refused command: a reply refused as "unavailable" stays in the outbox and is retried (returns 'retry'); any
+   * other refused reply goes back into the composer (nothing was stored); the state is re-read.
+   */
   onCommandError(error) {
-    if (!error || (error.destination && !error.destination.includes(this.id))) return;
+    if (!error || (error.destination && !error.destination.includes(this.id))) return null;
+    if (error.clientMessageId && this.outbox.refused(error) === 'retry') return 'retry';
     // a refused reply names its clientMessageId when the server knows it; otherwise every reply in flight was refused
     const refused = error.clientMessageId ? [error.clientMessageId]
-      : (error.destination && error.destination.endsWith('/reply') ? [...this.pending.keys()] : []);
-    const texts = refused.map(key => this.pending.get(key)).filter(Boolean).map(entry => entry.text);
-    refused.forEach(key => this.pending.delete(key));
+      : (error.destination && error.destination.endsWith('/reply') ? this.outbox.entries.map(e => e.clientMessageId) : []);
+    const texts = refused.map(key => this.outbox.find(key)).filter(Boolean).map(entry => entry.text);
+    refused.forEach(key => this.outbox.remove(key));
     if (texts.length) {
       if (!this.input.value.trim()) this.input.value = texts.join('\n\n');
       this.renderTranscript(false);
     }
     this.refreshItem();
+    return 'refused';
   }
 
   addMessage(message) {
     if (this.messages.has(message.seq)) return;
     if (message.seq > this.lastSeq + 1 && this.lastSeq > 0) {
       // a gap: something was missed; fetch it in order
-      this.backend.messagesAfter(this.id, this.lastSeq).then(list => list.forEach(m => this.storeMessage(m)))
-        .then(() => this.renderTranscript(true)).catch(() => { });
+      this.fetchMissed().catch(() => { });
     }
     this.storeMessage(message);
     this.renderTranscript(true);
@@ -237,7 +253,7 @@ export class ConversationView {
   storeMessage(message) {
     this.messages.set(message.seq, message);
     this.lastSeq = Math.max(this.lastSeq, message.seq);
-    if (message.clientMessageId) this.pending.delete(message.clientMessageId);
+    if (message.clientMessageId) this.outbox.delivered(message.clientMessageId);
   }
 
   markRead() {
@@ -356,8 +372,8 @@ export class ConversationView {
       }
       withDivider.push(node);
     }
-    for (const [clientMessageId, entry] of this.pending) {
-      withDivider.push(h('li', { className: `msg msg-agent pending${entry.error ? ' failed' : ''}`, dataset: { clientMessageId } },
+    for (const entry of this.outbox.entries) {
+      withDivider.push(h('li', { className: `msg msg-agent pending${entry.error ? ' failed' : ''}`, dataset: { clientMessageId: entry.clientMessageId } },
         h('div', { className: 'msg-head' }, h('span', { className: 'msg-author' }, this.me.name), h('span', { className: 'chip' }, entry.error ? 'Not sent' : 'Sending…')),
         h('div', { className: 'text' }, entry.text)));
     }
@@ -455,7 +471,7 @@ export class ConversationView {
     if (this.mode === 'reply') {
       const clientMessageId = `a-${crypto.randomUUID()}`;
       if (this.command('reply', { clientMessageId, text })) {
-        this.pending.set(clientMessageId, { text });
+        this.outbox.keep({ clientMessageId, text });
         this.input.value = '';
         this.sendTyping(false);
         this.renderTranscript(true);

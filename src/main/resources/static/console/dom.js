@@ -1,63 +1,7 @@
-// DOM helpers: elements are built with properties and textContent only. The one place HTML is parsed is Markdown,
-// through marked + DOMPurify (markdown.js of the widget, shared).
+// The console's formatting helpers (times, names, codes); the element helpers are the shared ones (common/dom.js):
+// elements are built with properties and text nodes only, and the one place HTML is parsed is Markdown.
 
-/** h('button', {className: 'x', type: 'button', onclick}, 'text', child) */
-export function h(tag, props, ...children) {
-  const element = document.createElement(tag);
-  if (props) {
-    for (const [key, value] of Object.entries(props)) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key.startsWith('on') && typeof value === 'function') {
-        element.addEventListener(key.slice(2), value);
-      } else if (['className', 'textContent', 'value', 'disabled', 'type', 'checked', 'selected', 'hidden'].includes(key)) {
-        element[key] = value;
-      } else if (key === 'dataset') {
-        for (const [name, v] of Object.entries(value)) {
-          if (v !== undefined && v !== null) element.dataset[name] = String(v);
-        }
-      } else {
-        element.setAttribute(key, value === true ? '' : String(value));
-      }
-    }
-  }
-  append(element, children);
-  return element;
-}
-
-export function append(element, children) {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    if (Array.isArray(child)) {
-      append(element, child);
-    } else if (child instanceof Node) {
-      element.appendChild(child);
-    } else {
-      element.appendChild(document.createTextNode(String(child)));
-    }
-  }
-  return element;
-}
-
-/** Replaces the children of {@code element}. */
-export function fill(element, ...children) {
-  element.replaceChildren();
-  return append(element, children);
-}
-
-/** Only http(s) and mailto links are followed; anything else (javascript:, data:) yields null. */
-export function safeUrl(value) {
-  if (typeof value !== 'string' || !value.trim()) return null;
-  try {
-    const url = new URL(value, location.origin);
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
-export function isObject(value) {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export { h, append, fill, safeUrl, isObject } from '../common/dom.js';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });

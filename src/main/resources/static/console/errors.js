@@ -27,6 +27,7 @@ const TITLES = {
   forbidden: 'Not allowed',
   validation_failed: 'Invalid input',
   internal_error: 'Server error',
+  unavailable: 'Server busy — try again in a moment',
 };
 
 export function describeError(error) {

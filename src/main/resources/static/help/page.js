@@ -3,17 +3,21 @@
 import { marked } from '/webjars/marked/lib/marked.esm.js';
 import DOMPurify from '/webjars/dompurify/dist/purify.es.mjs';
 import { createMarkdown } from '/common/markdown.js';
+import { isRtl, loadTranslator } from '/common/i18n.js';
+import { request } from '/common/api.js';
 // the same sanitising renderer as the widget and the writer's preview, so a published article reads as previewed
 const markdown = createMarkdown(marked, DOMPurify);
 
 const main = document.getElementById('article');
 const [, , locale, slug] = location.pathname.split('/').map(decodeURIComponent);
 document.documentElement.lang = locale;
-if (['fa', 'ar', 'he', 'ur'].includes(locale.split('-')[0])) document.documentElement.dir = 'rtl';
+if (isRtl(locale)) document.documentElement.dir = 'rtl';
+const t = await loadTranslator(location.origin + '/', locale);
+main.firstElementChild.textContent = t('loading');
 try {
-  const response = await fetch(`/api/help/${encodeURIComponent(locale)}/${encodeURIComponent(slug)}`);
-  if (!response.ok) throw new Error(response.status === 404 ? 'This article does not exist or is not published.' : `Error ${response.status}`);
-  const article = await response.json();
+  const article = await request('GET', `/api/help/${encodeURIComponent(locale)}/${encodeURIComponent(slug)}`).catch(e => {
+    throw new Error(e.status === 404 ? t('helpNotFound') : t('helpError', { status: e.status }));
+  });
   document.title = article.title;
   const h1 = document.createElement('h1');
   h1.textContent = article.title;

@@ -1,16 +1,12 @@
 // Widget session and REST calls (docs/API.md). The session (token, visitorId) is kept in localStorage per server,
 // and re-created when the token expires or the server answers 401.
 
-const EXPIRY_MARGIN_MS = 60_000;
+import { ApiError, Client, id, request } from '../common/api.js';
+import { messagesAfter } from '../common/paging.js';
 
-export class ApiError extends Error {
-  constructor(status, problem) {
-    super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
-    this.status = status;
-    this.code = problem && problem.code;
-    this.problem = problem;
-  }
-}
+export { ApiError };
+
+const EXPIRY_MARGIN_MS = 60_000;
 
 export class Api {
   /**
@@ -26,6 +22,12 @@ export class Api {
     this.visitorKey = `parley:${this.server}:visitorId`;
     this.pendingSession = null;
     this.session = this.readJson(this.sessionKey);
+    // a 401 means the token expired: start a new session for the same visitor and try once more
+    this.client = new Client({
+      base: this.server,
+      token: async () => (await this.ensureSession()).token,
+      unauthorized: () => { this.invalidate(); return true; },
+    });
   }
 
   readJson(key) {
@@ -73,17 +75,16 @@ export class Api {
     if (name) body.name = name;
     if (email) body.email = email;
     if (company) body.company = company;
-    let response = await this.post('/api/widget/sessions', body);
-    if (response.status === 400 && body.visitorId) {
+    let session;
+    try {
+      session = await this.post('/api/widget/sessions', body);
+    } catch (e) {
+      if (e.status !== 400 || !body.visitorId) throw e;
       // a stored visitor id the server no longer accepts: start over as a new visitor
       this.storage.removeItem(this.visitorKey);
       delete body.visitorId;
-      response = await this.post('/api/widget/sessions', body);
+      session = await this.post('/api/widget/sessions', body);
     }
-    if (!response.ok) {
-      throw new ApiError(response.status, await problem(response));
-    }
-    const session = await response.json();
     this.session = { token: session.token, expiresAt: session.expiresAt, visitorId: session.visitorId, customer: session.customer };
     this.storage.setItem(this.sessionKey, JSON.stringify(this.session));
     if (session.visitorId) {
@@ -93,37 +94,20 @@ export class Api {
   }
 
   post(path, body) {
-    return fetch(this.server + path, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-    });
+    return request('POST', this.server + path, { body });
   }
 
   /** An authenticated JSON call; a 401 starts a new session and retries once. */
-  async call(method, path, body) {
-    for (let attempt = 0; ; attempt++) {
-      const session = await this.ensureSession();
-      const headers = { Authorization: `Bearer ${session.token}` };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const response = await fetch(this.server + path, {
-        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (response.status === 401 && attempt === 0) {
-        this.invalidate();
-        continue;
-      }
-      if (!response.ok) {
-        throw new ApiError(response.status, await problem(response));
-      }
-      return response.status === 204 ? null : response.json();
-    }
+  call(method, path, body) {
+    return this.client.call(method, path, body);
   }
 
   conversations() {
     return this.call('GET', '/api/widget/conversations');
   }
 
-  conversation(id) {
-    return this.call('GET', `/api/widget/conversations/${encodeURIComponent(id)}`);
+  conversation(conversationId) {
+    return this.call('GET', `/api/widget/conversations/${id(conversationId)}`);
   }
 
   startConversation(locale) {
@@ -131,37 +115,21 @@ export class Api {
   }
 
   /** Every message after {@code after}, following hasMore page by page. */
-  async messagesAfter(id, after) {
-    const messages = [];
-    let cursor = after;
-    for (let page = 0; page < 50; page++) {
-      const result = await this.call('GET', `/api/widget/conversations/${encodeURIComponent(id)}/messages?after=${cursor}`);
-      messages.push(...result.messages);
-      if (!result.hasMore || result.messages.length === 0) break;
-      cursor = result.messages[result.messages.length - 1].seq;
-    }
-    return messages;
+  messagesAfter(conversationId, after) {
+    return messagesAfter(cursor => this.call('GET', `/api/widget/conversations/${id(conversationId)}/messages?after=${cursor}`), after);
   }
 
   /** CSAT: 1 to 5 stars for a resolved conversation. */
-  rate(id, score, comment) {
-    return this.call('POST', `/api/widget/conversations/${encodeURIComponent(id)}/rating`, comment ? { score, comment } : { score });
+  rate(conversationId, score, comment) {
+    return this.call('POST', `/api/widget/conversations/${id(conversationId)}/rating`, comment ? { score, comment } : { score });
   }
 
   /** The email address to be answered at (out of hours). */
-  contact(id, email) {
-    return this.call('POST', `/api/widget/conversations/${encodeURIComponent(id)}/contact`, { email });
+  contact(conversationId, email) {
+    return this.call('POST', `/api/widget/conversations/${id(conversationId)}/contact`, { email });
   }
 
-  markRead(id, seq) {
-    return this.call('POST', `/api/widget/conversations/${encodeURIComponent(id)}/read`, { seq });
-  }
-}
-
-async function problem(response) {
-  try {
-    return await response.json();
-  } catch {
-    return null;
+  markRead(conversationId, seq) {
+    return this.call('POST', `/api/widget/conversations/${id(conversationId)}/read`, { seq });
   }
 }

@@ -1,24 +1,9 @@
 // The NPS survey card (payload kind "nps", posted by the server as a system message when a survey is offered):
 // 0–10 buttons, an open question, and a submit that answers over REST (POST /api/widget/nps/{surveyId}).
-// Self-contained: its own strings (en, tr, fa, de) and styles, so the rest of the widget only hands it a payload.
+// Self-contained but for its texts (the nps_* keys of the widget's bundle): the widget only hands it a payload.
 
-import { h } from './dom.js';
+import { h } from '../common/dom.js';
 
-const TEXTS = {
-  en: { question: 'How likely are you to recommend us to a friend or colleague?', low: 'Not at all likely',
-    high: 'Extremely likely', reason: 'What is the main reason for your score? (optional)', submit: 'Send',
-    thanks: 'Answered', answered: 'Your answer: {n}/10', score: '{n} out of 10', failed: 'Could not send your answer. Please try again.' },
-  tr: { question: 'Bizi bir arkadaşınıza veya iş arkadaşınıza tavsiye etme olasılığınız nedir?', low: 'Hiç olası değil',
-    high: 'Kesinlikle', reason: 'Puanınızın ana nedeni nedir? (isteğe bağlı)', submit: 'Gönder',
-    thanks: 'Yanıtlandı', answered: 'Yanıtınız: {n}/10', score: '10 üzerinden {n}', failed: 'Yanıtınız gönderilemedi. Lütfen tekrar deneyin.' },
-  fa: { question: 'چقدر احتمال دارد ما را به یک دوست یا همکار توصیه کنید؟', low: 'اصلاً', high: 'کاملاً',
-    reason: 'دلیل اصلی امتیاز شما چیست؟ (اختیاری)', submit: 'ارسال', thanks: 'پاسخ داده شد', answered: 'پاسخ شما: {n}/۱۰',
-    score: '{n} از ۱۰', failed: 'پاسخ شما ارسال نشد. لطفاً دوباره تلاش کنید.' },
-  de: { question: 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen empfehlen?',
-    low: 'Sehr unwahrscheinlich', high: 'Sehr wahrscheinlich', reason: 'Was ist der wichtigste Grund für Ihre Bewertung? (optional)',
-    submit: 'Senden', thanks: 'Beantwortet', answered: 'Ihre Antwort: {n}/10', score: '{n} von 10',
-    failed: 'Ihre Antwort konnte nicht gesendet werden. Bitte versuchen Sie es erneut.' },
-};
 
 const STYLE = `
 .nps .nps-scale { display: grid; grid-template-columns: repeat(11, 1fr); gap: 3px; margin-block: 6px; }
@@ -43,25 +28,16 @@ export function markNpsAnswered(surveyId) {
   if (show) show();
 }
 
-function texts(locale) {
-  const language = String(locale || 'en').split(/[-_]/)[0].toLowerCase();
-  return TEXTS[language] || TEXTS.en;
-}
-
-function format(text, values) {
-  return text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
-}
-
 /**
  * @param {object} payload the message payload ({kind: 'nps', surveyId})
- * @param {object} options locale, api (the widget's Api: call(method, path, body))
+ * @param {object} options t (the widget's translator), api (the widget's Api: call(method, path, body))
  * @returns {HTMLElement|null} the card, or null for a payload without a survey id
  */
 export function npsCard(payload, options) {
   const surveyId = typeof payload.surveyId === 'string' ? payload.surveyId : null;
   if (!surveyId) return null;
-  const t = texts(options.locale);
-  const card = h('div', { className: 'card nps', role: 'group', 'aria-label': t.question, dataset: { surveyId } });
+  const t = options.t;
+  const card = h('div', { className: 'card nps', role: 'group', 'aria-label': t('nps_question'), dataset: { surveyId } });
   const path = `/api/widget/nps/${encodeURIComponent(surveyId)}`;
 
   const state = known.get(surveyId) || { answered: false };
@@ -70,21 +46,21 @@ export function npsCard(payload, options) {
     // the server's "thank you" message follows in the thread; the card only keeps the answer
     const score = (known.get(surveyId) || {}).score;
     card.replaceChildren(h('style', null, STYLE), h('div', { className: 'nps-thanks', role: 'status' },
-      Number.isInteger(score) ? format(t.answered, { n: score }) : t.thanks));
+      Number.isInteger(score) ? t('nps_answered', { n: score }) : t('nps_thanks')));
   };
 
   const form = () => {
     let score = Number.isInteger(state.score) ? state.score : null;
     const buttons = [];
-    const submit = h('button', { type: 'submit', className: 'primary small', disabled: score === null }, t.submit);
+    const submit = h('button', { type: 'submit', className: 'primary small', disabled: score === null }, t('nps_submit'));
     const comment = h('textarea', {
-      className: 'nps-comment', maxlength: '2000', 'aria-label': t.reason, placeholder: t.reason,
+      className: 'nps-comment', maxlength: '2000', 'aria-label': t('nps_reason'), placeholder: t('nps_reason'),
       value: state.comment || '', oninput: () => { state.comment = comment.value; },
     });
     const error = h('div', { className: 'nps-error', role: 'alert' });
     for (let n = 0; n <= 10; n++) {
       buttons.push(h('button', {
-        type: 'button', className: 'nps-score', role: 'radio', 'aria-checked': String(n === score), 'aria-label': format(t.score, { n }),
+        type: 'button', className: 'nps-score', role: 'radio', 'aria-checked': String(n === score), 'aria-label': t('nps_score', { n }),
         dataset: { score: String(n) },
         onclick: () => {
           score = n;
@@ -111,14 +87,14 @@ export function npsCard(payload, options) {
             markNpsAnswered(surveyId);
             thanks();
           } else {
-            error.textContent = t.failed;
+            error.textContent = t('nps_failed');
             submit.disabled = false;
           }
         }
       },
     },
-    h('div', { className: 'nps-scale', role: 'radiogroup', 'aria-label': t.question }, buttons),
-    h('div', { className: 'nps-ends' }, h('span', null, t.low), h('span', null, t.high)),
+    h('div', { className: 'nps-scale', role: 'radiogroup', 'aria-label': t('nps_question') }, buttons),
+    h('div', { className: 'nps-ends' }, h('span', null, t('nps_low')), h('span', null, t('nps_high'))),
     comment, error, submit);
     card.replaceChildren(h('style', null, STYLE), element);
   };

@@ -2,38 +2,43 @@
 // the server over REST (history, lists) and STOMP (live messages, typing, read state). See docs/API.md.
 
 import { Api } from './api.js';
-import { Connection } from './connection.js';
-import { h, icon } from './dom.js';
-import { resolveLocale, translator } from './i18n.js';
+import { Connection } from '../common/connection.js';
+import { Outbox } from '../common/outbox.js';
+import { singleFlight } from '../common/paging.js';
+import { h } from '../common/dom.js';
+import { loadTranslator, resolveLanguage } from '../common/i18n.js';
 import { createMarkdown } from '../common/markdown.js';
+import { icon } from './icons.js';
 import { MessageRenderer } from './render.js';
 
 const ROOT = new URL('../', import.meta.url); // the Parley server that serves this file
 const TYPING_THROTTLE_MS = 3000;
 const TYPING_IDLE_MS = 4000;
 const TYPING_SHOWN_MS = 8000;
-const RESEND_AFTER_MS = 8000;
 const MAX_WATCHED = 25;
+// a conversation we may not watch (deleted, or moved to another customer): stop asking for it
+const ACCESS_ERRORS = new Set(['conversation_forbidden', 'conversation_not_found']);
 
 /** Mounts the widget into the page; returns its public API. */
 export async function mount(config = {}) {
   const server = String(config.server || ROOT.origin).replace(/\/+$/, '');
-  const [stomp, markedModule, purifyModule] = await Promise.all([
+  const [stomp, markedModule, purifyModule, t] = await Promise.all([
     import(new URL('webjars/stomp__stompjs/esm6/index.js', ROOT)),
     import(new URL('webjars/marked/lib/marked.esm.js', ROOT)),
     import(new URL('webjars/dompurify/dist/purify.es.mjs', ROOT)),
+    loadTranslator(ROOT, config.locale),
   ]);
   const markdown = createMarkdown(markedModule.marked, purifyModule.default);
-  const widget = new Widget({ ...config, server }, { stomp, markdown });
+  const widget = new Widget({ ...config, server }, { stomp, markdown }, t);
   await widget.start();
   return widget.publicApi();
 }
 
 class Widget {
-  constructor(config, libs) {
-    this.config = { ...config, locale: resolveLocale(config.locale) };
+  constructor(config, libs, t) {
+    this.config = { ...config, locale: t.locale };
     this.libs = libs;
-    this.t = translator(this.config.locale);
+    this.t = t;
     this.api = new Api(this.config, localStorage);
     const who = config.userId ? `user:${config.userId}` : 'visitor';
     this.outboxKey = `parley:${this.api.server}:outbox:${who}`;
@@ -41,7 +46,6 @@ class Widget {
     this.uiKey = `parley:${this.api.server}:ui`;
     this.summaries = new Map(); // conversation id -> summary from GET /api/widget/conversations, kept live
     this.threads = new Map(); // conversation id -> loaded thread
-    this.outbox = this.readOutbox();
     this.open = false;
     this.view = 'list'; // list | thread
     this.current = null; // conversation id, or null for a new (draft) conversation
@@ -56,12 +60,23 @@ class Widget {
     this.buildShell();
     await this.stylesLoaded;
     const ui = this.readUi();
-    this.connection = new Connection(this.libs.stomp, this.api, {
+    this.connection = new Connection(this.libs.stomp, {
+      server: this.api.server,
+      token: async () => (await this.api.ensureSession()).token,
+      onState: (state, info) => {
+        // the first failed attempt is not news: the widget only says "offline" once it was online or keeps failing
+        if (state === 'offline' && (info.wasConnected || info.attempts > 1)) this.setStatus('offline');
+      },
       onConnected: () => this.onConnected(),
-      onDisconnected: () => this.setStatus('offline'),
-      onTopic: (id, event) => this.onTopic(id, event),
-      onAck: ack => this.onAck(ack),
-      onError: error => this.onSendError(error),
+      onStompError: error => this.onStompError(error),
+    });
+    this.connection.subscribe('acks', '/user/queue/acks', ack => this.onAck(ack));
+    this.connection.subscribe('errors', '/user/queue/errors', error => this.onSendError(error));
+    this.outbox = new Outbox(this.connection, {
+      destination: entry => `/app/conversations/${entry.conversationId}/messages`,
+      body: entry => ({ clientMessageId: entry.clientMessageId, text: entry.text }),
+      store: this.outboxStore(),
+      onRefused: entry => { if (this.isVisible(entry.conversationId)) this.renderMessages(); },
     });
     try {
       await this.api.ensureSession();
@@ -70,7 +85,7 @@ class Widget {
       this.setStatus(e && e.status === 401 ? 'unavailable' : 'offline');
     }
     this.connection.start();
-    this.resendTimer = setInterval(() => this.resendDue(), 2000);
+    this.resendTimer = setInterval(() => this.outbox.tick(), 2000);
     document.addEventListener('visibilitychange', () => this.markReadIfVisible());
     if (ui.current && this.summaries.has(ui.current)) {
       this.current = ui.current;
@@ -91,9 +106,10 @@ class Widget {
     };
   }
 
-  setLocale(locale) {
-    this.config.locale = resolveLocale(locale);
-    this.t = translator(this.config.locale);
+  async setLocale(locale) {
+    if (resolveLanguage(locale) === this.config.locale) return;
+    this.t = await loadTranslator(ROOT, locale);
+    this.config.locale = this.t.locale;
     this.renderer = null;
     this.rendered.clear();
     this.messageList.replaceChildren();
@@ -109,7 +125,7 @@ class Widget {
     } catch {
       // a failed refresh is retried at the next reconnect; live events keep flowing meanwhile
     }
-    this.flushOutbox();
+    this.outbox.flush();
     this.markReadIfVisible();
   }
 
@@ -126,7 +142,7 @@ class Widget {
       const known = this.summaries.get(summary.id);
       this.summaries.set(summary.id, known && known.lastSeq > summary.lastSeq ? known : summary);
     }
-    this.sortedSummaries().slice(0, MAX_WATCHED).forEach(s => this.connection && this.connection.watch(s.id));
+    this.sortedSummaries().slice(0, MAX_WATCHED).forEach(s => this.watch(s.id));
     this.render();
   }
 
@@ -140,8 +156,9 @@ class Widget {
     if (!thread) {
       thread = {
         id, messages: new Map(), ids: new Set(), clientIds: new Set(), lastSeq: 0, maxSeq: 0, agentReadSeq: 0,
-        customerReadSeq: 0, readSent: 0, typing: null, loaded: false, fetching: null, refetch: false,
+        customerReadSeq: 0, readSent: 0, typing: null, loaded: false,
       };
+      thread.catchUp = singleFlight(async () => this.addMessages(id, await this.api.messagesAfter(id, thread.lastSeq), false));
       this.threads.set(id, thread);
     }
     return thread;
@@ -149,7 +166,7 @@ class Widget {
 
   async loadThread(id) {
     const thread = this.thread(id);
-    this.connection.watch(id);
+    this.watch(id);
     if (thread.loaded) return;
     try {
       const conversation = await this.api.conversation(id);
@@ -166,19 +183,22 @@ class Widget {
 
   /** Fetches everything after the last contiguous seq; one fetch at a time per thread. */
   catchUp(id) {
-    const thread = this.thread(id);
-    if (thread.fetching) {
-      thread.refetch = true;
-      return thread.fetching;
+    return this.thread(id).catchUp();
+  }
+
+  /** Watches a conversation's topic, now and after every reconnect. */
+  watch(id) {
+    if (!this.connection.has(`topic:${id}`)) {
+      this.connection.subscribe(`topic:${id}`, `/topic/conversations/${id}`, event => this.onTopic(id, event));
     }
-    thread.fetching = (async () => {
-      do {
-        thread.refetch = false;
-        const messages = await this.api.messagesAfter(id, thread.lastSeq);
-        this.addMessages(id, messages, false);
-      } while (thread.refetch);
-    })().finally(() => { thread.fetching = null; });
-    return thread.fetching;
+  }
+
+  onStompError(error) {
+    if (error.code === 'unauthorized') this.api.invalidate(); // expired token: the next connect starts a new session
+    if (ACCESS_ERRORS.has(error.code)) {
+      const match = /conversation ([0-9a-f-]{36})/i.exec(error.reason);
+      if (match) this.connection.unsubscribe(`topic:${match[1]}`);
+    }
   }
 
   /** Adds messages by seq, never twice; a seq beyond the next expected one fetches the gap. */
@@ -192,7 +212,7 @@ class Widget {
       thread.ids.add(message.id);
       if (message.clientMessageId) {
         thread.clientIds.add(message.clientMessageId);
-        this.removeFromOutbox(message.clientMessageId);
+        this.outbox.delivered(message.clientMessageId);
       }
       thread.maxSeq = Math.max(thread.maxSeq, message.seq);
       added = true;
@@ -265,7 +285,7 @@ class Widget {
 
   onAck(ack) {
     if (!ack || !ack.clientMessageId) return;
-    this.removeFromOutbox(ack.clientMessageId);
+    this.outbox.delivered(ack.clientMessageId);
     const thread = this.threads.get(ack.conversationId);
     if (thread) {
       thread.clientIds.add(ack.clientMessageId);
@@ -274,39 +294,30 @@ class Widget {
     if (this.isVisible(ack.conversationId)) this.renderMessages();
   }
 
+  /** A refused send: "unavailable" is retried by the outbox (same clientMessageId); anything else is shown. */
   onSendError(error) {
-    const entry = error && this.outbox.find(e => e.clientMessageId === error.clientMessageId);
-    if (entry) {
-      entry.error = { code: error.code, reason: error.reason };
-      this.saveOutbox();
-      if (this.isVisible(entry.conversationId)) this.renderMessages();
-    } else if (error && error.code) {
-      this.flash(this.renderer.errorText(error));
-    }
+    const outcome = this.outbox.refused(error);
+    if (!outcome && error && error.code) this.flash(this.renderer_().errorText(error));
   }
 
   // ---- sending ---------------------------------------------------------------------------------------------
 
-  readOutbox() {
-    try {
-      const entries = JSON.parse(localStorage.getItem(this.outboxKey) || '[]');
-      return Array.isArray(entries) ? entries.map(e => ({ ...e, sentAt: 0 })) : [];
-    } catch {
-      return [];
-    }
-  }
-
-  saveOutbox() {
-    const entries = this.outbox.map(({ conversationId, clientMessageId, text, createdAt, error }) =>
-      ({ conversationId, clientMessageId, text, createdAt, error }));
-    if (entries.length) localStorage.setItem(this.outboxKey, JSON.stringify(entries));
-    else localStorage.removeItem(this.outboxKey);
-  }
-
-  removeFromOutbox(clientMessageId) {
-    const before = this.outbox.length;
-    this.outbox = this.outbox.filter(e => e.clientMessageId !== clientMessageId);
-    if (this.outbox.length !== before) this.saveOutbox();
+  /** The outbox survives a reload in localStorage (per server and customer). */
+  outboxStore() {
+    return {
+      load: () => {
+        try {
+          const entries = JSON.parse(localStorage.getItem(this.outboxKey) || '[]');
+          return Array.isArray(entries) ? entries : [];
+        } catch {
+          return [];
+        }
+      },
+      save: entries => {
+        if (entries.length) localStorage.setItem(this.outboxKey, JSON.stringify(entries));
+        else localStorage.removeItem(this.outboxKey);
+      },
+    };
   }
 
   async send(text) {
@@ -323,7 +334,7 @@ class Widget {
         this.saveUi();
         const thread = this.thread(id);
         thread.loaded = true;
-        this.connection.watch(id);
+        this.watch(id);
       } catch {
         this.flash(this.t('errorStart'));
         return false;
@@ -332,11 +343,8 @@ class Widget {
       }
     }
     this.rememberTitle(id, text);
-    const entry = { conversationId: id, clientMessageId: newId(), text, createdAt: new Date().toISOString(), sentAt: 0 };
-    this.outbox.push(entry);
-    this.saveOutbox();
+    this.outbox.add({ conversationId: id, clientMessageId: newId(), text, createdAt: new Date().toISOString() });
     this.sendTyping(false);
-    this.publishEntry(entry);
     this.render();
     this.scrollToEnd(true);
     return true;
@@ -360,29 +368,8 @@ class Widget {
     }
   }
 
-  publishEntry(entry) {
-    if (entry.error) return;
-    if (this.connection.publish(`/app/conversations/${entry.conversationId}/messages`,
-      { clientMessageId: entry.clientMessageId, text: entry.text })) {
-      entry.sentAt = Date.now();
-    }
-  }
-
-  flushOutbox() {
-    for (const entry of this.outbox) this.publishEntry(entry);
-  }
-
-  /** Until acked, a message is sent again (same clientMessageId: the server stores it once). */
-  resendDue() {
-    if (!this.connection.connected) return;
-    const now = Date.now();
-    for (const entry of this.outbox) {
-      if (!entry.error && now - (entry.sentAt || 0) > RESEND_AFTER_MS) this.publishEntry(entry);
-    }
-  }
-
   dismiss(entry) {
-    this.removeFromOutbox(entry.clientMessageId);
+    this.outbox.remove(entry.clientMessageId);
     this.renderMessages();
     this.composer.focus();
   }
@@ -678,10 +665,10 @@ class Widget {
         const showAuthor = author !== previous;
         previous = author;
         const seen = message === lastCustomer && thread.agentReadSeq >= message.seq;
-        const interactive = message === newest && !this.outbox.some(e => e.conversationId === thread.id);
+        const interactive = message === newest && !this.outbox.entries.some(e => e.conversationId === thread.id);
         items.push({ key: `m-${message.id}`, signature: `${showAuthor}|${seen}|${interactive}`, item: { message, showAuthor, seen, interactive } });
       }
-      for (const entry of this.outbox) {
+      for (const entry of this.outbox.entries) {
         if (entry.conversationId !== thread.id || thread.clientIds.has(entry.clientMessageId)) continue;
         items.push({ key: `p-${entry.clientMessageId}`, signature: entry.error ? entry.error.code : 'pending', item: { pending: entry } });
       }

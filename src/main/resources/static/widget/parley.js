@@ -3,7 +3,7 @@
  *   <script src="https://support.example.com/widget/parley.js" data-locale="en" async></script>
  * Options (data-* attributes or window.ParleyConfig = {...}; ParleyConfig wins):
  *   server   Parley's base URL (default: where this script comes from)
- *   locale   en | tr | fa | de (default: the browser's language)
+ *   locale   en | tr | fa | de | es | fr (default: the browser's language)
  *   userId, userHash   an identified customer (userHash = hex HMAC-SHA256(identity secret, userId), from your server)
  *   name, email        shown to agents
  *   company            the customer's account/company (insights group customer health by it)

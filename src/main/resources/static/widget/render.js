@@ -2,7 +2,8 @@
 // kinds the bot and the hand-off post (clarify, handoff, csat, queue, out_of_hours). Unknown payload fields are
 // ignored, so newer servers never break older widgets.
 
-import { h, icon, safeUrl } from './dom.js';
+import { h, isObject, safeUrl } from '../common/dom.js';
+import { icon } from './icons.js';
 import { markNpsAnswered, npsCard } from './nps.js';
 
 export class MessageRenderer {
@@ -97,7 +98,7 @@ export class MessageRenderer {
     if (Array.isArray(payload.sources) && payload.sources.length) parts.push(this.sources(payload.sources));
     if (kind === 'csat') parts.push(this.csat(interactive, message));
     if (kind === 'out_of_hours') parts.push(this.outOfHours(interactive, message));
-    if (kind === 'nps' && this.api) parts.push(npsCard(payload, { locale: this.t.locale, api: this.api }));
+    if (kind === 'nps' && this.api) parts.push(npsCard(payload, { t: this.t, api: this.api }));
     if (kind === 'nps_answered') markNpsAnswered(payload.surveyId);
     if (interactive && Array.isArray(payload.quickReplies) && payload.quickReplies.length) {
       parts.push(this.quickReplies(payload.quickReplies));
@@ -204,10 +205,6 @@ export class MessageRenderer {
     const card = h('div', { className: 'card info out-of-hours' }, h('div', { className: 'card-title' }, this.t('outOfHours')), form);
     return card;
   }
-}
-
-function isObject(value) {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function cssIdent(value) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import io.parley.core.ParleyPrincipal;
 import io.parley.core.SignedTokens;
 import io.parley.core.TokenAuthenticator;
-import io.parley.customer.ServerSecrets;
+import io.parley.core.ServerSecrets;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;

@@ -2,6 +2,7 @@ package io.parley.assistant;
 
 import java.util.concurrent.Executor;
 
+import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.decision.ConfidencePolicy;
 import io.parley.assistant.intent.IntentDetector;
 import io.parley.assistant.intent.SensitiveTopics;
@@ -17,10 +18,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 class AssistantConfiguration {
 
     @Bean
-    ReplyPlanner replyPlanner(AssistantProperties properties, KnowledgeSearch search,
-            ObjectProvider<LlmAnswerWriter> llmWriter) {
-        return new ReplyPlanner(new IntentDetector(), new SensitiveTopics(properties.sensitiveTopics()), search,
-                new ConfidencePolicy(properties.decision()), llmWriter.getIfAvailable());
+    BotDecision botDecision(AssistantProperties properties) {
+        ConfidencePolicy fixed = new ConfidencePolicy(properties.decision());
+        return new BotDecision(new IntentDetector(), new SensitiveTopics(properties.sensitiveTopics()), () -> fixed);
+    }
+
+    @Bean
+    ReplyPlanner replyPlanner(BotDecision decision, KnowledgeSearch search, ObjectProvider<LlmAnswerWriter> llmWriter) {
+        return new ReplyPlanner(new IntentDetector(), decision, search, llmWriter.getIfAvailable());
     }
 
     /**

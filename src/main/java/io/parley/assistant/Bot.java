@@ -1,16 +1,18 @@
 package io.parley.assistant;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import io.parley.assistant.reply.BotReplies;
 import io.parley.assistant.intent.IntentDetector;
+import io.parley.chat.AnswerFeedbackGiven;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversation;
 import io.parley.chat.Conversations;
+import io.parley.chat.MessageContent;
 import io.parley.chat.MessagePosted;
 import io.parley.core.DurableListener;
 import io.parley.customer.Customer;
@@ -103,11 +105,9 @@ class Bot {
     private void busy(MessagePosted event) {
         try {
             String locale = conversations.get(event.conversationId()).locale();
-            var posted = conversations.postAsBot(event.conversationId(), properties.botName(),
-                    BotReplies.text(locale, BotReplies.Key.BUSY), Map.of(ReplyPlanner.KIND, "busy"));
-            if (posted.isPresent()) {
-                conversations.requestHuman(event.conversationId(), "bot_busy", event.message().text());
-            }
+            conversations.handOverAsBot(event.conversationId(), event.message().id(), properties.botName(),
+                    BotReplies.text(locale, BotReplies.Key.BUSY), new MessageContent.Busy(), "bot_busy",
+                    event.message().text());
         }
         catch (RuntimeException e) {
             log.error("Could not tell the customer the bot is busy in conversation {}", event.conversationId(), e);
@@ -148,31 +148,30 @@ class Bot {
     }
 
     private void act(TurnContext context, Plan plan) {
-        Map<String, Object> last = context.lastBotPayload();
+        DialogueState state = context.dialogue();
         if (plan instanceof Plan.Say say) {
             conversations.postBotReply(context.conversation().id(), context.message().id(), properties.botName(), say.text(),
-                    say.payload());
-            feedback(context, last, say.payload());
+                    say.content());
+            feedback(context, state, say.content());
         }
         else if (plan instanceof Plan.HandOff handOff) {
-            var posted = conversations.postBotReply(context.conversation().id(), context.message().id(),
-                    properties.botName(), handOff.text(), handOff.payload());
-            if (posted.isPresent()) {
-                conversations.requestHuman(context.conversation().id(), handOff.reason(), context.customerQuestion(intents));
-            }
+            // one intent, one transaction: the message and the hand-off (with its queue notice) commit together
+            conversations.handOverAsBot(context.conversation().id(), context.message().id(), properties.botName(),
+                    handOff.text(), handOff.content(), handOff.reason(), context.customerQuestion(intents));
         }
     }
 
     /** A yes or no to "Did that answer your question?" is recorded for insights. */
-    private void feedback(TurnContext context, Map<String, Object> last, Map<String, Object> reply) {
-        if (!"answer".equals(last.get(ReplyPlanner.KIND)) || !(last.get("answeredArticleId") instanceof String articleId)) {
+    private void feedback(TurnContext context, DialogueState state, MessageContent reply) {
+        String articleId = state.answeredArticleId();
+        if (!state.afterAnswer() || articleId == null) {
             return;
         }
-        Object kind = reply.get(ReplyPlanner.KIND);
-        if ("resolved".equals(kind)) {
+        if (reply instanceof MessageContent.AnswerConfirmed) {
             events.publishEvent(new AnswerFeedbackGiven(context.conversation().id(), articleId, true));
         }
-        else if ("offer_human".equals(kind) || Integer.valueOf(1).equals(reply.get("unhelpfulStreak"))) {
+        else if (reply instanceof MessageContent.OfferHuman
+                || reply instanceof MessageContent.BotAnswer next && next.unhelpfulStreak() == 1) {
             events.publishEvent(new AnswerFeedbackGiven(context.conversation().id(), articleId, false));
         }
     }
@@ -187,9 +186,8 @@ class Bot {
             String locale = conversations.get(event.conversationId()).locale();
             conversations.postBotReply(event.conversationId(), event.message().id(), properties.botName(),
                     BotReplies.text(locale, BotReplies.Key.UNHELPFUL_OFFER),
-                    Map.of(ReplyPlanner.KIND, "offer_human", "offeredHandoffReason", "bot_error", "quickReplies",
-                            List.of(Map.of("label", BotReplies.text(locale, BotReplies.Key.TALK_TO_PERSON),
-                                    "value", BotReplies.text(locale, BotReplies.Key.TALK_TO_PERSON)))));
+                    new MessageContent.OfferHuman(null, "bot_error", List.of(MessageContent.QuickReply.of(
+                            BotReplies.text(locale, BotReplies.Key.TALK_TO_PERSON)))));
         }
         catch (RuntimeException e) {
             log.error("Could not even apologise in conversation {}", event.conversationId(), e);

@@ -2,14 +2,13 @@ package io.parley.assistant;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.chat.Author;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversation;
+import io.parley.chat.MessageContent;
 import io.parley.chat.Responder;
 import io.parley.core.InvalidInput;
 import io.parley.knowledge.KnowledgeSearch;
@@ -91,16 +90,21 @@ public class BotPreview {
      * @param reason why: {@code confident} for an answer, {@code ambiguous} for a clarifying question, the hand-off
      *     reason code ({@code missing_knowledge}, {@code customer_request}, {@code billing_dispute}, ...) otherwise
      * @param text the message exactly as the bot would post it
-     * @param payload the bot message's payload as it would be stored (kind, decision, sources, quick replies, ...)
+     * @param payload the bot message's content as it would be stored (kind, decision, sources, quick replies, ...)
      * @param searched every search the bot ran for it, with all hits (not only the cited ones) and their evidence
      */
     public record Preview(String question, String locale, String action, String reason, String text,
-            Map<String, Object> payload, List<Map<String, Object>> searched) {
+            MessageContent payload, List<Search> searched) {
+
+        /** One search the bot ran, with every hit. */
+        public record Search(String query, String searchedLocale, boolean fellBack, boolean vectorsUsed,
+                List<MessageContent.Source> hits) {
+        }
 
         static Preview of(String question, Plan plan, List<SearchResult> searches) {
-            Map<String, Object> payload = plan instanceof Plan.Say say ? say.payload() : ((Plan.HandOff) plan).payload();
-            String text = plan instanceof Plan.Say say ? say.text() : ((Plan.HandOff) plan).text();
-            String kind = String.valueOf(payload.get(ReplyPlanner.KIND));
+            MessageContent payload = plan.content();
+            String text = plan.text();
+            String kind = payload.kind();
             String action;
             String reason;
             if (plan instanceof Plan.HandOff handOff) {
@@ -119,7 +123,8 @@ public class BotPreview {
                     }
                     case "dont_know", "offer_human" -> {
                         action = "handoff_offered";
-                        reason = String.valueOf(payload.get("offeredHandoffReason"));
+                        reason = String.valueOf(payload instanceof MessageContent.DontKnow d ? d.offeredHandoffReason()
+                                : ((MessageContent.OfferHuman) payload).offeredHandoffReason());
                     }
                     default -> {
                         action = kind;
@@ -127,17 +132,13 @@ public class BotPreview {
                     }
                 }
             }
-            List<Map<String, Object>> searched = new ArrayList<>();
+            List<Search> searched = new ArrayList<>();
             for (SearchResult r : searches) {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("query", r.query());
-                s.put("searchedLocale", r.searchedLocale());
-                s.put("fellBack", r.fellBack());
-                s.put("vectorsUsed", r.vectorsUsed());
-                s.put("hits", r.hits().stream().map(ReplyPlanner::source).toList());
-                searched.add(s);
+                searched.add(new Search(r.query(), r.searchedLocale(), r.fellBack(), r.vectorsUsed(),
+                        r.hits().stream().map(ReplyPlanner::source).toList()));
             }
-            return new Preview(question, String.valueOf(payload.get("locale")), action, reason, text, payload, searched);
+            String locale = payload instanceof MessageContent.FromBot bot ? bot.locale() : null;
+            return new Preview(question, String.valueOf(locale), action, reason, text, payload, searched);
         }
     }
 }

@@ -1,15 +1,19 @@
 package io.parley.assistant;
 
-import java.util.Map;
+import io.parley.chat.MessageContent;
 
 /** What the bot does with one customer message. */
 sealed interface Plan {
 
+    String text();
+
+    MessageContent content();
+
     /** Post a bot message. */
-    record Say(String text, Map<String, Object> payload) implements Plan {
+    record Say(String text, MessageContent content) implements Plan {
     }
 
     /** Post a bot message, then hand the conversation to a person. */
-    record HandOff(String reason, String text, Map<String, Object> payload) implements Plan {
+    record HandOff(String reason, String text, MessageContent.HandedOff content) implements Plan {
     }
 }

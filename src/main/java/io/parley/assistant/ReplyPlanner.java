@@ -1,75 +1,70 @@
 package io.parley.assistant;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.parley.assistant.answer.AnswerRequest;
 import io.parley.assistant.answer.AnswerWriter;
 import io.parley.assistant.answer.WrittenAnswer;
-import io.parley.assistant.decision.ConfidencePolicy;
+import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.intent.Intent;
 import io.parley.assistant.intent.IntentDetector;
-import io.parley.assistant.intent.SensitiveTopics;
 import io.parley.assistant.language.LanguageDetector;
 import io.parley.assistant.language.TextNormalizer;
 import io.parley.assistant.reply.BotReplies;
 import io.parley.assistant.reply.BotReplies.Key;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
-import io.parley.knowledge.eval.AnswerDecision;
+import io.parley.chat.MessageContent;
+import io.parley.chat.MessageContent.QuickReply;
+import io.parley.core.Language;
+import io.parley.assistant.decision.AnswerDecision;
 import io.parley.knowledge.index.ArticleHit;
 import io.parley.knowledge.index.ArticleRetriever;
 import io.parley.knowledge.index.SearchResult;
 
 /**
  * Decides the bot's reply to one customer message, in this order: an explicit request for a person, a sensitive
- * topic, frustration, courtesy, feedback on the last answer, a choice from a clarifying question, and otherwise a
- * knowledge search whose result the {@link ConfidencePolicy} turns into an answer, a clarifying question or an
- * honest "I don't know" with the offer of a person. The dialogue's state lives in the payload of the bot's last
- * message, so nothing is kept in memory between messages.
+ * topic (both by the {@link BotDecision}'s screen), frustration, courtesy, feedback on the last answer, a choice from
+ * a clarifying question, and otherwise a knowledge search whose result the {@link BotDecision} turns into an answer,
+ * a clarifying question or an honest "I don't know" with the offer of a person. The dialogue's state
+ * ({@link DialogueState}) is read from the typed content of the bot's last message, so nothing is kept in memory
+ * between messages.
  */
 final class ReplyPlanner {
 
-    static final String KIND = "kind";
-
     private final IntentDetector intents;
-    private final SensitiveTopics sensitiveTopics;
+    private final BotDecision decision;
     private final ArticleRetriever retriever;
-    private final ConfidencePolicy policy;
     private final AnswerWriter llmWriter;
     private final AnswerWriter extractive = new ExtractiveAnswerWriter();
 
-    ReplyPlanner(IntentDetector intents, SensitiveTopics sensitiveTopics, ArticleRetriever retriever,
-            ConfidencePolicy policy, AnswerWriter llmWriter) {
+    ReplyPlanner(IntentDetector intents, BotDecision decision, ArticleRetriever retriever, AnswerWriter llmWriter) {
         this.intents = intents;
-        this.sensitiveTopics = sensitiveTopics;
+        this.decision = decision;
         this.retriever = retriever;
-        this.policy = policy;
         this.llmWriter = llmWriter;
     }
 
     /** The same planner searching through {@code other}, e.g. one that records what was searched. */
     ReplyPlanner withRetriever(ArticleRetriever other) {
-        return new ReplyPlanner(intents, sensitiveTopics, other, policy, llmWriter);
+        return new ReplyPlanner(intents, decision, other, llmWriter);
     }
 
     Plan plan(TurnContext ctx) {
         String text = ctx.message().text();
         String locale = locale(ctx);
-        Map<String, Object> last = ctx.lastBotPayload();
-        String lastKind = ctx.lastBotKind();
-        Intent intent = intents.classify(text, "answer".equals(lastKind));
+        DialogueState state = ctx.dialogue();
+        Intent intent = intents.classify(text, state.afterAnswer());
 
-        if (intent == Intent.HUMAN_REQUEST) {
-            String reason = last.get("offeredHandoffReason") instanceof String offered ? offered : "customer_request";
+        Optional<AnswerDecision.HandOff> screened = decision.screen(text, intent);
+        if (screened.isPresent() && intent == Intent.HUMAN_REQUEST) {
+            String reason = state.offeredHandoffReason() != null ? state.offeredHandoffReason() : BotDecision.CUSTOMER_REQUEST;
             return handOff(reason, Key.HANDOFF, locale, ctx);
         }
-        Optional<String> sensitive = sensitiveTopics.match(text);
-        if (sensitive.isPresent()) {
-            return handOff(sensitive.get(), Key.HANDOFF_SENSITIVE, locale, ctx);
+        if (screened.isPresent()) {
+            return handOff(screened.get().reason(), Key.HANDOFF_SENSITIVE, locale, ctx);
         }
         if (frustrated(ctx, text)) {
             return offerHuman(Key.FRUSTRATION_OFFER, "frustration", locale);
@@ -77,38 +72,37 @@ final class ReplyPlanner {
         switch (intent) {
             case GREETING -> {
                 return say(ctx.customerName() != null ? BotReplies.text(locale, Key.GREETING_NAMED, ctx.customerName())
-                        : BotReplies.text(locale, Key.GREETING), payload("small_talk", locale));
+                        : BotReplies.text(locale, Key.GREETING), new MessageContent.SmallTalk(locale));
             }
             case THANKS -> {
-                return say(BotReplies.text(locale, Key.THANKS), payload("small_talk", locale));
+                return say(BotReplies.text(locale, Key.THANKS), new MessageContent.SmallTalk(locale));
             }
             case GOODBYE -> {
-                return say(BotReplies.text(locale, Key.GOODBYE), payload("small_talk", locale));
+                return say(BotReplies.text(locale, Key.GOODBYE), new MessageContent.SmallTalk(locale));
             }
             case AFFIRM -> {
-                Map<String, Object> p = payload("resolved", locale);
-                p.put("confirmedArticleId", last.get("answeredArticleId"));
-                return say(BotReplies.text(locale, Key.GLAD), p);
+                return say(BotReplies.text(locale, Key.GLAD),
+                        new MessageContent.AnswerConfirmed(locale, state.answeredArticleId()));
             }
             case DENY -> {
-                return afterUnhelpfulAnswer(ctx, last, locale);
+                return afterUnhelpfulAnswer(ctx, state, locale);
             }
             default -> {
             }
         }
-        if ("clarify".equals(lastKind)) {
-            Optional<Plan> chosen = chosenOption(ctx, last, text, locale);
+        if (state.afterClarify()) {
+            Optional<Plan> chosen = chosenOption(ctx, state, text, locale);
             if (chosen.isPresent()) {
                 return chosen.get();
             }
         }
-        String previous = "answer".equals(lastKind) || "clarify".equals(lastKind)
-                ? (String) last.getOrDefault("query", ctx.previousCustomerText().orElse(null)) : null;
+        String previous = !state.afterAnswer() && !state.afterClarify() ? null
+                : state.query() != null ? state.query() : ctx.previousCustomerText().orElse(null);
         String query = FollowUps.effectiveQuery(text, previous);
         if (!query.equals(text) && !FollowUps.opensLikeFollowUp(text)) {
             // a short message may just as well be a new question ("How do I export?"): it stands alone when it can
             SearchResult alone = retriever.search(text, locale, 5);
-            if (policy.decide(text, alone) instanceof AnswerDecision.Answered) {
+            if (decision.onEvidence(text, alone) instanceof AnswerDecision.Answered) {
                 return answerFrom(ctx, text, locale, alone);
             }
         }
@@ -116,34 +110,27 @@ final class ReplyPlanner {
     }
 
     private Plan answerFrom(TurnContext ctx, String query, String locale, SearchResult result) {
-        AnswerDecision.Decision decision = policy.decide(query, result);
-        if (decision instanceof AnswerDecision.Answered answered) {
+        AnswerDecision.Decision decided = decision.onEvidence(query, result);
+        if (decided instanceof AnswerDecision.Answered answered) {
             List<ArticleHit> alternatives = result.hits().stream()
                     .filter(h -> !h.articleId().equals(answered.article().articleId())).limit(2).toList();
             return answer(ctx, query, locale, answered.article(), result, alternatives, 0, null);
         }
-        if (decision instanceof AnswerDecision.Clarify clarify) {
-            Map<String, Object> p = payload("clarify", locale);
-            p.put("query", query);
-            p.put("decision", decisionInfo("clarify", policy.confidence(result), result));
-            List<Map<String, Object>> options = new ArrayList<>();
-            List<Map<String, Object>> replies = new ArrayList<>();
+        if (decided instanceof AnswerDecision.Clarify clarify) {
+            List<MessageContent.ArticleOption> options = new ArrayList<>();
+            List<QuickReply> replies = new ArrayList<>();
             for (ArticleHit hit : clarify.options()) {
-                options.add(Map.of("articleId", hit.articleId(), "title", hit.title(), "slug", hit.slug()));
-                replies.add(quickReply(hit.title()));
+                options.add(new MessageContent.ArticleOption(hit.articleId(), hit.title(), hit.slug()));
+                replies.add(QuickReply.of(hit.title()));
             }
-            replies.add(quickReply(BotReplies.text(locale, Key.NONE_OF_THESE)));
-            p.put("options", options);
-            p.put("sources", clarify.options().stream().map(ReplyPlanner::source).toList());
-            p.put("quickReplies", replies);
-            return say(BotReplies.text(locale, clarify.options().size() == 1 ? Key.CLARIFY_ONE : Key.CLARIFY), p);
+            replies.add(QuickReply.of(BotReplies.text(locale, Key.NONE_OF_THESE)));
+            return say(BotReplies.text(locale, clarify.options().size() == 1 ? Key.CLARIFY_ONE : Key.CLARIFY),
+                    new MessageContent.Clarify(locale, query, decisionInfo("clarify", decision.confidence(result), result),
+                            options, clarify.options().stream().map(ReplyPlanner::source).toList(), replies));
         }
-        Map<String, Object> p = payload("dont_know", locale);
-        p.put("query", query);
-        p.put("decision", decisionInfo("handoff_offered", policy.confidence(result), result));
-        p.put("offeredHandoffReason", "missing_knowledge");
-        p.put("quickReplies", List.of(quickReply(BotReplies.text(locale, Key.TALK_TO_PERSON))));
-        return say(BotReplies.text(locale, Key.DONT_KNOW), p);
+        return say(BotReplies.text(locale, Key.DONT_KNOW), new MessageContent.DontKnow(locale, query,
+                decisionInfo("handoff_offered", decision.confidence(result), result), "missing_knowledge",
+                List.of(QuickReply.of(BotReplies.text(locale, Key.TALK_TO_PERSON)))));
     }
 
     private Plan answer(TurnContext ctx, String query, String locale, ArticleHit best, SearchResult result,
@@ -173,31 +160,25 @@ final class ReplyPlanner {
         }
         text.append(written.text()).append("\n\n").append(BotReplies.text(locale, Key.ASK_FEEDBACK));
 
-        Map<String, Object> p = payload("answer", locale);
-        p.put("query", query);
-        p.put("answeredArticleId", best.articleId());
-        p.put("writer", written.writer());
-        p.put("feedbackRequested", true);
-        p.put("unhelpfulStreak", unhelpfulStreak);
-        p.put("decision", decisionInfo("answer", policy.confidence(result), result));
-        p.put("sources", cited.stream().map(ReplyPlanner::source).toList());
-        p.put("alternatives", alternatives.stream().map(h -> Map.of("articleId", h.articleId(), "title", h.title())).toList());
-        p.put("quickReplies", List.of(quickReply(BotReplies.text(locale, Key.YES)),
-                quickReply(BotReplies.text(locale, Key.NO)), quickReply(BotReplies.text(locale, Key.TALK_TO_PERSON))));
-        return say(text.toString(), p);
+        return say(text.toString(), new MessageContent.BotAnswer(locale, query, best.articleId(), written.writer(), true,
+                unhelpfulStreak, decisionInfo("answer", decision.confidence(result), result),
+                cited.stream().map(ReplyPlanner::source).toList(),
+                alternatives.stream().map(h -> new MessageContent.Alternative(h.articleId(), h.title())).toList(),
+                List.of(QuickReply.of(BotReplies.text(locale, Key.YES)), QuickReply.of(BotReplies.text(locale, Key.NO)),
+                        QuickReply.of(BotReplies.text(locale, Key.TALK_TO_PERSON)))));
     }
 
     /** "No": try the next best article once, then offer a person (two unhelpful answers in a row). */
-    private Plan afterUnhelpfulAnswer(TurnContext ctx, Map<String, Object> last, String locale) {
-        int streak = last.get("unhelpfulStreak") instanceof Number n ? n.intValue() + 1 : 1;
-        String query = (String) last.get("query");
-        if (streak < 2 && query != null && last.get("alternatives") instanceof List<?> alternatives && !alternatives.isEmpty()
-                && alternatives.get(0) instanceof Map<?, ?> next) {
-            SearchResult result = retriever.search(next.get("title") + " " + query, locale, 5);
-            Optional<ArticleHit> hit = result.hits().stream().filter(h -> h.articleId().equals(next.get("articleId"))).findFirst();
+    private Plan afterUnhelpfulAnswer(TurnContext ctx, DialogueState state, String locale) {
+        int streak = state.unhelpfulStreak() + 1;
+        String query = state.query();
+        if (streak < 2 && query != null && !state.alternatives().isEmpty()) {
+            MessageContent.Alternative next = state.alternatives().get(0);
+            SearchResult result = retriever.search(next.title() + " " + query, locale, 5);
+            Optional<ArticleHit> hit = result.hits().stream().filter(h -> h.articleId().equals(next.articleId())).findFirst();
             if (hit.isPresent()) {
                 List<ArticleHit> rest = result.hits().stream()
-                        .filter(h -> !h.articleId().equals(hit.get().articleId()) && !h.articleId().equals(last.get("answeredArticleId")))
+                        .filter(h -> !h.articleId().equals(hit.get().articleId()) && !h.articleId().equals(state.answeredArticleId()))
                         .limit(1).toList();
                 return answer(ctx, query, locale, hit.get(), result, rest, streak, BotReplies.text(locale, Key.NEXT_BEST));
             }
@@ -205,21 +186,18 @@ final class ReplyPlanner {
         return offerHuman(Key.UNHELPFUL_OFFER, "negative_feedback", locale);
     }
 
-    private Optional<Plan> chosenOption(TurnContext ctx, Map<String, Object> last, String text, String locale) {
+    private Optional<Plan> chosenOption(TurnContext ctx, DialogueState state, String text, String locale) {
         String chosen = TextNormalizer.normalize(text);
         if (chosen.equals(TextNormalizer.normalize(BotReplies.text(locale, Key.NONE_OF_THESE)))) {
             return Optional.of(offerHuman(Key.DONT_KNOW, "missing_knowledge", locale));
         }
-        if (!(last.get("options") instanceof List<?> options)) {
-            return Optional.empty();
-        }
-        for (Object o : options) {
-            if (o instanceof Map<?, ?> option && chosen.equals(TextNormalizer.normalize(String.valueOf(option.get("title"))))) {
-                String query = last.get("query") + " " + option.get("title");
+        for (MessageContent.ArticleOption option : state.options()) {
+            if (chosen.equals(TextNormalizer.normalize(String.valueOf(option.title())))) {
+                String query = state.query() + " " + option.title();
                 SearchResult result = retriever.search(query, locale, 5);
-                Optional<ArticleHit> hit = result.hits().stream().filter(h -> h.articleId().equals(option.get("articleId"))).findFirst();
+                Optional<ArticleHit> hit = result.hits().stream().filter(h -> h.articleId().equals(option.articleId())).findFirst();
                 if (hit.isPresent()) {
-                    return Optional.of(answer(ctx, (String) last.get("query"), locale, hit.get(), result, List.of(), 0, null));
+                    return Optional.of(answer(ctx, state.query(), locale, hit.get(), result, List.of(), 0, null));
                 }
             }
         }
@@ -239,16 +217,12 @@ final class ReplyPlanner {
     }
 
     private Plan handOff(String reason, Key key, String locale, TurnContext ctx) {
-        Map<String, Object> p = payload("handoff", locale);
-        p.put("handoffReason", reason);
-        return new Plan.HandOff(reason, BotReplies.text(locale, key), p);
+        return new Plan.HandOff(reason, BotReplies.text(locale, key), new MessageContent.HandedOff(locale, reason));
     }
 
     private Plan offerHuman(Key key, String reason, String locale) {
-        Map<String, Object> p = payload("offer_human", locale);
-        p.put("offeredHandoffReason", reason);
-        p.put("quickReplies", List.of(quickReply(BotReplies.text(locale, Key.TALK_TO_PERSON))));
-        return say(BotReplies.text(locale, key), p);
+        return say(BotReplies.text(locale, key), new MessageContent.OfferHuman(locale, reason,
+                List.of(QuickReply.of(BotReplies.text(locale, Key.TALK_TO_PERSON)))));
     }
 
     /**
@@ -260,14 +234,14 @@ final class ReplyPlanner {
         String text = ctx.message().text();
         Optional<String> detected = TextNormalizer.words(text).length >= 3 ? LanguageDetector.detectConfidently(text)
                 : Optional.empty();
-        if (detected.isPresent() && BotReplies.supports(detected.get())
-                && (configured == null || !BotReplies.language(configured).equals(detected.get()))) {
+        if (detected.isPresent() && Language.supports(detected.get())
+                && (configured == null || !Language.codeOf(configured).equals(detected.get()))) {
             return detected.get();
         }
         if (configured != null) {
-            return BotReplies.language(configured);
+            return Language.codeOf(configured);
         }
-        return LanguageDetector.detect(text).filter(BotReplies::supports).orElse("en");
+        return LanguageDetector.detect(text).filter(Language::supports).orElse("en");
     }
 
     private static List<AnswerRequest.Turn> history(TurnContext ctx) {
@@ -280,49 +254,23 @@ final class ReplyPlanner {
         return turns;
     }
 
-    private static Map<String, Object> payload(String kind, String locale) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put(KIND, kind);
-        p.put("locale", locale);
-        return p;
+    static MessageContent.Source source(ArticleHit h) {
+        return new MessageContent.Source(h.articleId(), h.slug(), h.locale(), h.title(), h.url(), h.sectionTitle(),
+                h.snippet(), round(h.score()), h.evidence().bm25Rank(), h.evidence().vectorRank(),
+                Float.isNaN(h.evidence().cosine()) ? null : round(h.evidence().cosine()),
+                round(h.evidence().queryTermCoverage()));
     }
 
-    private static Map<String, Object> quickReply(String label) {
-        return Map.of("label", label, "value", label);
-    }
-
-    static Map<String, Object> source(ArticleHit h) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("articleId", h.articleId());
-        s.put("slug", h.slug());
-        s.put("locale", h.locale());
-        s.put("title", h.title());
-        s.put("url", h.url());
-        s.put("section", h.sectionTitle());
-        s.put("snippet", h.snippet());
-        s.put("score", round(h.score()));
-        s.put("bm25Rank", h.evidence().bm25Rank());
-        s.put("vectorRank", h.evidence().vectorRank());
-        s.put("cosine", Float.isNaN(h.evidence().cosine()) ? null : round(h.evidence().cosine()));
-        s.put("queryTermCoverage", round(h.evidence().queryTermCoverage()));
-        return s;
-    }
-
-    private static Map<String, Object> decisionInfo(String action, double confidence, SearchResult result) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("action", action);
-        d.put("confidence", round(confidence));
-        d.put("searchedLocale", result.searchedLocale());
-        d.put("vectorsUsed", result.vectorsUsed());
-        d.put("searchMs", round(result.tookNanos() / 1e6));
-        return d;
+    private static MessageContent.DecisionInfo decisionInfo(String action, double confidence, SearchResult result) {
+        return new MessageContent.DecisionInfo(action, round(confidence), result.searchedLocale(), result.vectorsUsed(),
+                round(result.tookNanos() / 1e6));
     }
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    private static Plan say(String text, Map<String, Object> payload) {
-        return new Plan.Say(text, payload);
+    private static Plan say(String text, MessageContent content) {
+        return new Plan.Say(text, content);
     }
 }

@@ -1,12 +1,12 @@
 package io.parley.assistant;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversation;
+import io.parley.chat.MessageContent;
 
 /**
  * What the bot knows when it answers one customer message: the conversation, its recent messages (oldest first,
@@ -32,23 +32,23 @@ record TurnContext(Conversation conversation, List<ChatMessage> recent, ChatMess
         return message.text();
     }
 
-    /** The payload of the bot's last message: it carries the state of the dialogue (what was offered, asked). */
-    Map<String, Object> lastBotPayload() {
+    /** The state of the dialogue, as the bot's last message left it (what was offered, asked, answered). */
+    DialogueState dialogue() {
+        return DialogueState.after(lastBotContent());
+    }
+
+    /** The content of the bot's last message, null when a system or agent message came after it (or none). */
+    private MessageContent lastBotContent() {
         for (int i = recent.size() - 1; i >= 0; i--) {
             ChatMessage m = recent.get(i);
             if (m.seq() < message.seq() && m.author().type() == AuthorType.BOT) {
-                return m.payload() == null ? Map.of() : m.payload();
+                return m.payload();
             }
             if (m.seq() < message.seq() && m.author().type() != AuthorType.CUSTOMER) {
-                return Map.of();
+                return null;
             }
         }
-        return Map.of();
-    }
-
-    String lastBotKind() {
-        Object kind = lastBotPayload().get("kind");
-        return kind == null ? "" : kind.toString();
+        return null;
     }
 
     /** The customer's previous message before this one, if any. */

@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import tools.jackson.core.type.TypeReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +24,7 @@ class ConversationRepository {
             "id, customer_id, subject, locale, last_seq, customer_read_seq, agent_read_seq, created_at, last_message_at, responder";
     private static final String MESSAGE_COLUMNS =
             "id, conversation_id, seq, author_type, author_id, author_name, text, payload, client_message_id, created_at";
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final Logger log = LoggerFactory.getLogger(ConversationRepository.class);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -137,8 +139,30 @@ class ConversationRepository {
                 rs.getLong(prefix + "seq"),
                 new Author(AuthorType.fromDb(rs.getString(prefix + "author_type")), rs.getString(prefix + "author_id"),
                         rs.getString(prefix + "author_name")),
-                rs.getString(prefix + "text"), payload == null ? null : json.readValue(payload, MAP),
+                rs.getString(prefix + "text"), payload == null ? null : content(payload),
                 rs.getString(prefix + "client_message_id"), instant(rs, prefix + "created_at"));
+    }
+
+    /**
+     * Reads stored content tolerantly: a kind this version does not know (written by a newer node during a rolling
+     * update) leaves the message as plain text instead of failing the whole history, and fields it does not know are
+     * skipped.
+     */
+    private MessageContent content(String stored) {
+        try {
+            JsonNode node = json.readTree(stored);
+            Class<? extends MessageContent> type = MessageContent.typeOf(node.path("kind").asString(null),
+                    node.path("state").asString(null));
+            if (type == null) {
+                log.warn("A stored message payload of unknown kind {} is shown as plain text", node.path("kind"));
+                return null;
+            }
+            return json.treeToValue(node, type);
+        }
+        catch (JacksonException e) {
+            log.warn("A stored message payload could not be read and is shown as plain text: {}", e.getOriginalMessage());
+            return null;
+        }
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

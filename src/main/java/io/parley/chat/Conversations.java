@@ -3,7 +3,6 @@ package io.parley.chat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.core.ParleyPrincipal;
@@ -126,7 +125,7 @@ public class Conversations {
      */
     @Transactional
     public java.util.Optional<ChatMessage> postAsBot(UUID conversationId, String botName, String text,
-            Map<String, Object> payload) {
+            MessageContent payload) {
         Conversation conversation = repository.lock(conversationId)
                 .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
         if (!conversation.botResponds()) {
@@ -144,7 +143,7 @@ public class Conversations {
      */
     @Transactional
     public java.util.Optional<ChatMessage> postBotReply(UUID conversationId, UUID inReplyTo, String botName, String text,
-            Map<String, Object> payload) {
+            MessageContent payload) {
         Conversation conversation = repository.lock(conversationId)
                 .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
         var earlier = repository.findByClientMessageId(conversationId, botReplyKey(inReplyTo));
@@ -166,6 +165,25 @@ public class Conversations {
 
     private static String botReplyKey(UUID inReplyTo) {
         return BOT_REPLY_PREFIX + inReplyTo;
+    }
+
+    /**
+     * The bot hands over: its message ("I'm connecting you with our team") and the switch to a person in one
+     * transaction under one lock, so the message is never stored without the hand-off (or the hand-off without
+     * it), and the handoff module's queue notice, written by its listener of {@link HumanRequested}, commits with them.
+     *
+     * @param inReplyTo the customer message this answers (the reply is stored at most once, see {@link #postBotReply})
+     * @param reason the hand-off reason ({@link HumanRequested#reason()})
+     * @param question the customer's question, for the agent and the ticket
+     * @return the bot's message, or empty when the bot no longer responds in this conversation
+     */
+    @Transactional
+    public java.util.Optional<ChatMessage> handOverAsBot(UUID conversationId, UUID inReplyTo, String botName, String text,
+            MessageContent content, String reason, String question) {
+        // a resubmitted hand-off finds its message stored and the bot no longer responding: requestHuman is a no-op
+        java.util.Optional<ChatMessage> posted = postBotReply(conversationId, inReplyTo, botName, text, content);
+        posted.ifPresent(message -> requestHuman(conversationId, reason, question));
+        return posted;
     }
 
     /**
@@ -256,9 +274,6 @@ public class Conversations {
                 && command.clientMessageId().startsWith(BOT_REPLY_PREFIX)) {
             throw ChatException.invalidMessage("client_message_id_invalid",
                     "clientMessageId may not start with " + BOT_REPLY_PREFIX);
-        }
-        if (command.payload() != null && command.payload().size() > 50) {
-            throw ChatException.invalidMessage("payload_too_large", "payload has too many entries");
         }
         return text;
     }

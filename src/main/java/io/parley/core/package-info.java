@@ -1,5 +1,6 @@
 /**
- * Ids and small shared value types (principals, token authentication contract); no services.
+ * Ids and small shared value types (principals, token authentication contract), and the one store of server
+ * secrets (token signing keys) that customer and agent tokens share.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Core", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(displayName = "Core", allowedDependencies = {}, type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.parley.core;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.parley.core.ServerSecrets;
 import io.parley.core.ParleyPrincipal;
 import io.parley.core.SignedTokens;
 

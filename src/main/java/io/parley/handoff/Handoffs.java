@@ -15,12 +15,13 @@ import io.parley.agent.AgentPresence;
 import io.parley.agent.AgentStatus;
 import io.parley.agent.StaffAccounts;
 import io.parley.agent.StaffMember;
-import io.parley.assistant.AnswerFeedbackGiven;
+import io.parley.chat.AnswerFeedbackGiven;
 import io.parley.chat.Author;
 import io.parley.chat.AuthorType;
 import io.parley.chat.Conversation;
 import io.parley.chat.Conversations;
 import io.parley.chat.HumanRequested;
+import io.parley.chat.MessageContent;
 import io.parley.chat.MessagePosted;
 import io.parley.chat.PostMessage;
 import io.parley.chat.PostResult;
@@ -222,7 +223,7 @@ public class Handoffs {
         Handoff current = requireMine(conversationId, me, false);
         Handoff resolved = transition(conversation, current, current.resolve(me, clock.instant()), "resolved", me);
         notify(conversation, CustomerNotices.text(conversation.locale(), CustomerNotices.Key.RESOLVED, Map.of()),
-                Map.of("kind", "csat", "state", "resolved"));
+                new MessageContent.CsatRequest());
         events.publishEvent(new ConversationResolved(conversation.id(), conversation.customerId(), false, me, resolved.resolvedAt()));
         return resolved;
     }
@@ -277,7 +278,7 @@ public class Handoffs {
         repository.save(updated);
         events.publishEvent(new ContactGiven(conversationId, conversation.customerId(), address, updated.updatedAt()));
         notify(conversation, CustomerNotices.text(conversation.locale(), CustomerNotices.Key.CONTACT_SAVED, Map.of("email", address)),
-                Map.of("kind", "contact_saved", "email", address));
+                new MessageContent.ContactSaved(address));
         return updated;
     }
 
@@ -382,22 +383,13 @@ public class Handoffs {
         if (open) {
             Duration wait = expectedWait().orElse(null);
             int position = repository.position(queued);
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("kind", "queue");
-            payload.put("state", "queued");
-            payload.put("position", position);
-            payload.put("expectedWait", wait == null ? null : wait.toSeconds());
-            notify(conversation, CustomerNotices.queued(conversation.locale(), position, wait), payload);
+            notify(conversation, CustomerNotices.queued(conversation.locale(), position, wait),
+                    new MessageContent.Queued(position, wait == null ? null : wait.toSeconds()));
         }
         else {
             Instant backAt = team.get().nextOpening(now).orElse(null);
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("kind", "out_of_hours");
-            payload.put("state", "queued");
-            payload.put("backAt", backAt == null ? null : backAt.toString());
-            payload.put("timeZone", team.get().zone().getId());
-            payload.put("position", repository.position(queued));
-            notify(conversation, CustomerNotices.outOfHours(conversation.locale(), backAt, team.get().zone()), payload);
+            notify(conversation, CustomerNotices.outOfHours(conversation.locale(), backAt, team.get().zone()),
+                    new MessageContent.OutOfHours(backAt, team.get().zone().getId(), repository.position(queued)));
         }
         return queued;
     }
@@ -406,7 +398,7 @@ public class Handoffs {
         Handoff assigned = transition(conversation, current, current.assign(agent, clock.instant()), reason, actor);
         String name = name(agent);
         notify(conversation, CustomerNotices.text(conversation.locale(), CustomerNotices.Key.ASSIGNED, Map.of("agent", name)),
-                Map.of("kind", "handoff", "state", "assigned", "agentName", name));
+                new MessageContent.AgentJoined(name));
         return assigned;
     }
 
@@ -414,7 +406,7 @@ public class Handoffs {
         Handoff back = transition(conversation, current, current.returnToBot(clock.instant()), reason, actor);
         conversations.changeResponder(conversation.id(), Responder.BOT);
         notify(conversation, CustomerNotices.text(conversation.locale(), CustomerNotices.Key.RETURNED_TO_BOT, Map.of()),
-                Map.of("kind", "returned_to_bot", "state", "bot"));
+                new MessageContent.ReturnedToBot());
         return back;
     }
 
@@ -442,7 +434,7 @@ public class Handoffs {
         return current;
     }
 
-    private void notify(Conversation conversation, String text, Map<String, Object> payload) {
+    private void notify(Conversation conversation, String text, MessageContent payload) {
         conversations.post(new PostMessage(conversation.id(), Author.system(), text, payload, null));
     }
 

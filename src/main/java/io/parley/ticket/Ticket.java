@@ -2,8 +2,9 @@ package io.parley.ticket;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+
+import io.parley.handoff.TicketDirectory;
 
 /**
  * A ticket opened by a handoff, with the context an agent needs.
@@ -15,7 +16,7 @@ import java.util.UUID;
  */
 public record Ticket(UUID id, long number, UUID conversationId, UUID customerId, String subject, TicketStatus status,
         String priority, List<String> tags, String reason, UUID assigneeId, String summary, String summarySource,
-        List<Map<String, Object>> botSources, String contactEmail, Integer rating, String ratingComment,
+        List<TicketDirectory.BotSource> botSources, String contactEmail, Integer rating, String ratingComment,
         Instant ratedAt, Instant createdAt, Instant updatedAt) {
 
     public Ticket {

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+
+import io.parley.handoff.TicketDirectory;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TicketRepository {
 
-    private static final TypeReference<List<Map<String, Object>>> SOURCES = new TypeReference<>() { };
+    private static final TypeReference<List<TicketDirectory.BotSource>> SOURCES = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
@@ -33,7 +35,7 @@ class TicketRepository {
     }
 
     Ticket insert(UUID conversationId, UUID customerId, String subject, String priority, List<String> tags, String reason,
-            String summary, List<Map<String, Object>> botSources, Instant now) {
+            String summary, List<TicketDirectory.BotSource> botSources, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into ticket (id, conversation_id, customer_id, subject, status, priority, tags, reason, summary,

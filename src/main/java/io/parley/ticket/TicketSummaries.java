@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.parley.chat.MessageContent;
+import io.parley.handoff.TicketDirectory.BotSource;
+
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 
@@ -28,15 +31,15 @@ final class TicketSummaries {
         }
         List<String> answered = new ArrayList<>();
         for (ChatMessage m : transcript) {
-            if (m.author().type() == AuthorType.BOT && m.payload() != null && "answer".equals(m.payload().get("kind"))) {
-                sources(List.of(m)).stream().findFirst().map(s -> String.valueOf(s.get("title"))).ifPresent(answered::add);
+            if (m.author().type() == AuthorType.BOT && m.payload() instanceof MessageContent.BotAnswer) {
+                sources(List.of(m)).stream().findFirst().map(s -> String.valueOf(s.title())).ifPresent(answered::add);
             }
         }
         StringBuilder out = new StringBuilder("Handed over: ").append(reason == null ? "unknown reason" : reason.replace('_', ' ')).append('.');
         if (!questions.isEmpty()) {
             out.append(" The customer wrote: ").append(String.join("; ", questions)).append('.');
         }
-        List<String> shown = sources(transcript).stream().map(s -> String.valueOf(s.get("title"))).toList();
+        List<String> shown = sources(transcript).stream().map(s -> String.valueOf(s.title())).toList();
         if (!answered.isEmpty()) {
             out.append(" The bot answered from: ").append(String.join(", ", answered.stream().distinct().toList())).append('.');
         }
@@ -53,23 +56,17 @@ final class TicketSummaries {
     }
 
     /** The articles the bot cited or offered, first mention first, without repeats. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> sources(List<ChatMessage> transcript) {
-        Map<String, Map<String, Object>> byArticle = new LinkedHashMap<>();
+    static List<BotSource> sources(List<ChatMessage> transcript) {
+        Map<String, BotSource> byArticle = new LinkedHashMap<>();
         for (ChatMessage m : transcript) {
-            if (m.author().type() != AuthorType.BOT || m.payload() == null || !(m.payload().get("sources") instanceof List<?> list)) {
+            if (m.author().type() != AuthorType.BOT) {
                 continue;
             }
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> source && source.get("articleId") != null) {
-                    Map<String, Object> s = (Map<String, Object>) source;
-                    Map<String, Object> brief = new LinkedHashMap<>();
-                    for (String key : List.of("articleId", "slug", "locale", "title", "url")) {
-                        if (s.get(key) != null) {
-                            brief.put(key, s.get(key));
-                        }
-                    }
-                    byArticle.putIfAbsent(String.valueOf(s.get("articleId")), brief);
+            List<MessageContent.Source> shown = m.payload() instanceof MessageContent.BotAnswer a ? a.sources()
+                    : m.payload() instanceof MessageContent.Clarify c ? c.sources() : null;
+            for (MessageContent.Source s : shown == null ? List.<MessageContent.Source>of() : shown) {
+                if (s != null && s.articleId() != null) {
+                    byArticle.putIfAbsent(s.articleId(), new BotSource(s.articleId(), s.slug(), s.locale(), s.title(), s.url()));
                 }
             }
         }

@@ -12,8 +12,7 @@ import java.util.concurrent.Executor;
 
 import io.parley.agent.StaffAccounts;
 import io.parley.agent.StaffMember;
-import io.parley.assistant.answer.AnswerRequest;
-import io.parley.assistant.llm.ConversationSummarizer;
+import io.parley.assistant.ConversationSummaries;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversations;
@@ -53,14 +52,14 @@ public class Tickets {
     private final TicketRepository repository;
     private final Conversations conversations;
     private final StaffAccounts staff;
-    private final ConversationSummarizer summarizer;
+    private final ConversationSummaries summarizer;
     private final TicketProperties properties;
     private final ApplicationEventPublisher events;
     private final Executor executor;
     private final Clock clock;
 
     Tickets(TicketRepository repository, Conversations conversations, StaffAccounts staff,
-            ConversationSummarizer summarizer, TicketProperties properties, ApplicationEventPublisher events,
+            ConversationSummaries summarizer, TicketProperties properties, ApplicationEventPublisher events,
             @Qualifier("ticketExecutor") Executor executor, Clock clock) {
         this.repository = repository;
         this.conversations = conversations;
@@ -205,10 +204,8 @@ public class Tickets {
         }
         executor.execute(() -> {
             try {
-                List<AnswerRequest.Turn> turns = conversations.recentMessages(event.conversationId(), properties.transcriptMessages())
-                        .stream().filter(m -> m.author().type() != AuthorType.SYSTEM)
-                        .map(m -> new AnswerRequest.Turn(m.author().type().name().toLowerCase(), m.text())).toList();
-                summarizer.summarize(turns, properties.summaryLocale()).ifPresent(summary -> storeSummary(event.ticketId(), summary));
+                summarizer.summarize(conversations.recentMessages(event.conversationId(), properties.transcriptMessages()),
+                                properties.summaryLocale()).ifPresent(summary -> storeSummary(event.ticketId(), summary));
             }
             catch (RuntimeException e) {
                 log.warn("Could not summarise ticket {}: {}", event.number(), e.toString());

@@ -1,5 +1,5 @@
 /**
  * Tickets created from handoffs, their lifecycle, timeline and private notes.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ticket")
+@org.springframework.modulith.ApplicationModule(displayName = "Ticket", allowedDependencies = { "core", "customer", "chat", "agent", "handoff", "assistant" })
 package io.parley.ticket;

@@ -4,7 +4,7 @@ import { marked } from '/webjars/marked/lib/marked.esm.js';
 import DOMPurify from '/webjars/dompurify/dist/purify.es.mjs';
 import { createMarkdown } from '../../common/markdown.js';
 import { createApi, ApiError } from './api.js';
-import { h, clear, dialog } from './dom.js';
+import { h, fill, dialog } from './dom.js';
 import { articleList } from './articles.js';
 import { articleEditor } from './editor.js';
 import { questionTester } from './tester.js';
@@ -91,7 +91,7 @@ function showLogin(message, kind = 'error') {
       submit.disabled = false;
     }
   });
-  clear(main, form);
+  fill(main, form);
   email.focus();
 }
 

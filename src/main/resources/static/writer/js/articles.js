@@ -1,6 +1,6 @@
 // The article list: search, locale and status filters (kept in the URL), paging, and each article's usage by the bot.
 import { query } from './api.js';
-import { h, clear, when } from './dom.js';
+import { h, fill, when } from './dom.js';
 
 const PAGE_SIZE = 20;
 const LOCALES = ['en', 'tr', 'fa', 'de'];
@@ -21,7 +21,7 @@ export async function articleList(app, main, params) {
   const body = h('div', { id: 'article-table' });
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' });
 
-  clear(main,
+  fill(main,
     h('div', { class: 'page-head' }, h('h1', {}, 'Articles'), h('span', { class: 'spacer' }),
       h('a', { class: 'btn btn-primary', href: '#/articles/new', id: 'new-article' }, '+ New article')),
     h('div', { class: 'filters', role: 'search', 'aria-label': 'Filter articles' },
@@ -48,7 +48,7 @@ export async function articleList(app, main, params) {
       if (mine !== generation) return;
       render(page, used);
     } catch (e) {
-      if (mine === generation) clear(body, h('div', { class: 'banner error', role: 'alert' }, `Could not load articles: ${e.message}`));
+      if (mine === generation) fill(body, h('div', { class: 'banner error', role: 'alert' }, `Could not load articles: ${e.message}`));
     } finally {
       body.removeAttribute('aria-busy');
     }
@@ -59,10 +59,10 @@ export async function articleList(app, main, params) {
     const to = page.page * page.size + page.items.length;
     summary.textContent = page.total === 0 ? 'No articles match.' : `${from}–${to} of ${page.total} articles`;
     if (page.items.length === 0) {
-      clear(body, h('div', { class: 'card empty' }, state.q || state.locale || state.status
+      fill(body, h('div', { class: 'card empty' }, state.q || state.locale || state.status
         ? 'No articles match these filters.' : 'No articles yet. Write the first one.'));
     } else {
-      clear(body, h('div', { class: 'table-wrap' }, h('table', { 'aria-describedby': 'list-summary' },
+      fill(body, h('div', { class: 'table-wrap' }, h('table', { 'aria-describedby': 'list-summary' },
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Locale'), h('th', { scope: 'col' }, 'Status'),
           h('th', { scope: 'col' }, 'Tags'), h('th', { scope: 'col' }, 'Updated'),
@@ -72,7 +72,7 @@ export async function articleList(app, main, params) {
         h('tbody', {}, page.items.map(a => row(a, used.get(a.id))))))); 
     }
     const pages = Math.max(1, Math.ceil(page.total / page.size));
-    clear(pager,
+    fill(pager,
       h('button', { type: 'button', class: 'btn btn-small', disabled: page.page === 0, onclick: () => { state.page--; load(); } }, '← Previous'),
       h('span', { class: 'subtle' }, `Page ${page.page + 1} of ${pages}`),
       h('button', { type: 'button', class: 'btn btn-small', disabled: page.page + 1 >= pages, onclick: () => { state.page++; load(); } }, 'Next →'));

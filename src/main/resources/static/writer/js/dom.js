@@ -1,14 +1,9 @@
-// DOM helpers of the writer pages. Text always goes in as text nodes; only sanitised Markdown becomes HTML.
-// h() is the widget's (same rules: text nodes only, handlers for on*, attributes for the rest).
-import { h } from '../../widget/dom.js';
+// DOM helpers of the writer pages (toasts, dialogs, field errors, relative times). Text always goes in as text
+// nodes; only sanitised Markdown becomes HTML. The element helpers are the shared ones (common/dom.js).
+import { h } from '../../common/dom.js';
 
-export { h };
-
-/** Replaces the element's children (strings become text nodes; null, undefined and false are skipped). */
-export function clear(el, ...children) {
-  el.replaceChildren(...children.flat(Infinity).filter(c => c !== undefined && c !== null && c !== false));
-  return el;
-}
+export { h, fill } from '../../common/dom.js';
+export { isRtl } from '../../common/i18n.js';
 
 const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
@@ -90,9 +85,4 @@ export function clearFieldErrors(form) {
 function label(input) {
   const l = input.labels && input.labels[0];
   return l ? (l.dataset.name || l.textContent.trim()) : input.name;
-}
-
-/** Right-to-left scripts. */
-export function isRtl(locale) {
-  return ['fa', 'ar', 'he', 'ur'].includes(String(locale || '').split(/[-_]/)[0]);
 }

@@ -1,18 +1,18 @@
 // The article editor: fields, live sanitised Markdown preview, save (Ctrl+S), publish / unpublish, archive, delete,
 // revisions with restore, the article's usage by the bot, and "start an article from a content gap".
-import { h, clear, when, toast, dialog, showFieldErrors, clearFieldErrors, isRtl } from './dom.js';
+import { h, fill, when, toast, dialog, showFieldErrors, clearFieldErrors, isRtl } from './dom.js';
 
 const FIELDS = ['title', 'slug', 'locale', 'tags', 'translationOf', 'sourceUrl', 'body'];
 
 export async function articleEditor(app, main, id, params) {
   let article = null;
   let gap = null;
-  clear(main, h('p', { class: 'subtle' }, 'Loading…'));
+  fill(main, h('p', { class: 'subtle' }, 'Loading…'));
   try {
     if (id) article = await app.api.get(`/api/articles/${id}`);
     if (!id && params.get('gap')) gap = await app.api.get(`/api/insights/content-gaps/${encodeURIComponent(params.get('gap'))}`);
   } catch (e) {
-    clear(main, h('div', { class: 'banner error', role: 'alert' }, e.status === 404 ? 'This article does not exist (any more).' : e.message),
+    fill(main, h('div', { class: 'banner error', role: 'alert' }, e.status === 404 ? 'This article does not exist (any more).' : e.message),
       h('a', { href: '#/articles', class: 'btn' }, '← Back to articles'));
     return;
   }
@@ -96,7 +96,7 @@ class Editor {
         h('p', { class: 'subtle' }, 'Cited by the bot, and what customers said to “Did that answer your question?”')),
       h('section', { class: 'card', 'aria-labelledby': 'rev-title' }, h('h2', { id: 'rev-title' }, 'Revisions'), this.revisionList));
 
-    clear(this.main,
+    fill(this.main,
       h('div', { class: 'page-head' }, h('a', { href: '#/articles', class: 'btn btn-ghost', 'aria-label': 'Back to articles' }, '←'),
         this.heading, this.statusBadge, h('span', { class: 'spacer' }), h('span', { class: 'subtle', id: 'version' })),
       this.banner,
@@ -174,28 +174,28 @@ class Editor {
       }
       items.push(h('a', { class: 'btn btn-ghost', href: `#/test?q=${encodeURIComponent(a.title)}&locale=${encodeURIComponent(a.locale)}` }, 'Test a question'));
     }
-    clear(this.actions, items);
+    fill(this.actions, items);
   }
 
   showError(e) {
     if (e.fields && Object.keys(e.fields).length) {
       const rest = showFieldErrors(this.form, e.fields);
       const other = Object.entries(rest).map(([f, m]) => `${f} ${m}`).join('; ');
-      clear(this.banner, h('div', { class: 'banner error' }, other ? `Please fix: ${other}` : 'Please fix the marked fields.'));
+      fill(this.banner, h('div', { class: 'banner error' }, other ? `Please fix: ${other}` : 'Please fix the marked fields.'));
       return;
     }
     const parts = [h('span', {}, e.message)];
     if (e.code === 'article_version_conflict') {
       parts.push(h('button', { type: 'button', class: 'btn btn-small', onclick: () => this.reload() }, 'Reload the article'));
     }
-    clear(this.banner, h('div', { class: 'banner error' }, parts));
+    fill(this.banner, h('div', { class: 'banner error' }, parts));
   }
 
   async run(work) {
     if (this.busy) return;
     this.busy = true;
     this.renderActions();
-    clear(this.banner);
+    fill(this.banner);
     try {
       await work();
     } catch (e) {
@@ -282,7 +282,7 @@ class Editor {
   async reload() {
     const fresh = await this.app.api.get(`/api/articles/${this.article.id}`);
     this.accept(fresh);
-    clear(this.banner, h('div', { class: 'banner info' }, `Reloaded version ${fresh.version}. Apply your change again.`));
+    fill(this.banner, h('div', { class: 'banner info' }, `Reloaded version ${fresh.version}. Apply your change again.`));
     this.renderActions();
     this.renderHeader();
     this.loadSide();
@@ -291,18 +291,18 @@ class Editor {
   async loadSide() {
     const a = this.article;
     if (!a) {
-      clear(this.revisionList, h('li', { class: 'subtle' }, 'Revisions appear once the article is saved.'));
-      clear(this.usageBox, stat('Shown', 0), stat('Helpful', 0), stat('Unhelpful', 0));
+      fill(this.revisionList, h('li', { class: 'subtle' }, 'Revisions appear once the article is saved.'));
+      fill(this.usageBox, stat('Shown', 0), stat('Helpful', 0), stat('Unhelpful', 0));
       return;
     }
     try {
       const [revisions, usage] = await Promise.all([
         this.app.api.get(`/api/articles/${a.id}/revisions`),
         this.app.api.get(`/api/insights/content-gaps/article-usage/${a.id}`).catch(() => ({ shown: 0, helpful: 0, unhelpful: 0 }))]);
-      clear(this.usageBox, stat('Shown', usage.shown), stat('Helpful', usage.helpful), stat('Unhelpful', usage.unhelpful));
-      clear(this.revisionList, revisions.map(r => this.revisionItem(r, revisions[0].revision)));
+      fill(this.usageBox, stat('Shown', usage.shown), stat('Helpful', usage.helpful), stat('Unhelpful', usage.unhelpful));
+      fill(this.revisionList, revisions.map(r => this.revisionItem(r, revisions[0].revision)));
     } catch (e) {
-      clear(this.revisionList, h('li', { class: 'field-error' }, `Could not load revisions: ${e.message}`));
+      fill(this.revisionList, h('li', { class: 'field-error' }, `Could not load revisions: ${e.message}`));
     }
   }
 

@@ -1,7 +1,7 @@
 // Content gaps: questions the bot could not answer, grouped by meaning. Start an article from a group (the agent's
 // reply as a draft), or mark it addressed by an existing article and watch how that article does.
 import { query } from './api.js';
-import { h, clear, when, toast, dialog } from './dom.js';
+import { h, fill, when, toast, dialog } from './dom.js';
 
 const SOURCES = { unanswered: 'not answered', unhelpful: 'answer did not help', handed_off: 'handed off' };
 
@@ -15,7 +15,7 @@ export async function contentGaps(app, main, params) {
   status.value = state.status;
   locale.value = state.locale;
   const list = h('div', { class: 'gaps', id: 'gap-list', 'aria-live': 'polite' });
-  clear(main,
+  fill(main,
     h('div', { class: 'page-head' }, h('h1', {}, 'Content gaps'), h('span', { class: 'spacer' }),
       h('div', {}, h('label', { for: 'gap-status', class: 'sr-only' }, 'Status'), status),
       h('div', {}, h('label', { for: 'gap-locale', class: 'sr-only' }, 'Locale'), locale)),
@@ -27,10 +27,10 @@ export async function contentGaps(app, main, params) {
     list.setAttribute('aria-busy', 'true');
     try {
       const groups = await app.api.get(`/api/insights/content-gaps${query({ status: state.status, locale: state.locale })}`);
-      clear(list, groups.length ? groups.map(g => card(app, g, load))
+      fill(list, groups.length ? groups.map(g => card(app, g, load))
         : h('div', { class: 'card empty' }, state.status === 'open' ? 'No open content gaps. The bot knows what customers ask.' : 'Nothing here.'));
     } catch (e) {
-      clear(list, h('div', { class: 'banner error', role: 'alert' }, `Could not load content gaps: ${e.message}`));
+      fill(list, h('div', { class: 'banner error', role: 'alert' }, `Could not load content gaps: ${e.message}`));
     } finally {
       list.removeAttribute('aria-busy');
     }
@@ -86,7 +86,7 @@ async function link(app, g, reload) {
     const page = await app.api.get(`/api/articles${query({ q: search.value.trim(), size: 8 })}`).catch(() => ({ items: [] }));
     if (mine !== generation) return;
     chosen = null;
-    clear(choices, page.items.length === 0 ? h('p', { class: 'subtle' }, 'No article matches.') : null, page.items.map(a => h('label', {},
+    fill(choices, page.items.length === 0 ? h('p', { class: 'subtle' }, 'No article matches.') : null, page.items.map(a => h('label', {},
       h('input', { type: 'radio', name: 'article', value: a.id, onchange: () => { chosen = a.id; } }),
       ` ${a.title} `, h('span', { class: 'subtle' }, `${a.locale} · ${a.status}`))));
   }

@@ -1,6 +1,6 @@
 // "Test a question": what the bot would answer, exactly (POST /api/assistant/preview runs the bot's own decision).
 import { query } from './api.js';
-import { h, clear, isRtl, showFieldErrors, clearFieldErrors } from './dom.js';
+import { h, fill, isRtl, showFieldErrors, clearFieldErrors } from './dom.js';
 
 const ACTIONS = {
   answer: ['Answer', 'The bot is confident the best article answers this, and answers from it.'],
@@ -25,7 +25,7 @@ export function questionTester(app, main, params) {
     h('div', { class: 'field' }, h('label', { for: 'f-locale' }, 'Widget language'), locale),
     h('div', { class: 'field' }, ask));
   const result = h('div', { id: 'test-result', 'aria-live': 'polite' });
-  clear(main,
+  fill(main,
     h('div', { class: 'page-head' }, h('h1', {}, 'Test a question'), h('span', { class: 'spacer' }),
       h('span', { class: 'subtle' }, 'Runs the bot’s real decision on the published articles. Nothing is posted or stored.')),
     h('div', { class: 'tester' }, form), result);
@@ -38,10 +38,10 @@ export function questionTester(app, main, params) {
     app.replaceHash(`#/test${query({ q: question.value.trim(), locale: locale.value })}`);
     try {
       const preview = await app.api.post('/api/assistant/preview', { question: question.value, locale: locale.value });
-      clear(result, render(app, preview));
+      fill(result, render(app, preview));
     } catch (e) {
       if (Object.keys(e.fields).length) showFieldErrors(form, e.fields);
-      else clear(result, h('div', { class: 'banner error', role: 'alert' }, e.message));
+      else fill(result, h('div', { class: 'banner error', role: 'alert' }, e.message));
     } finally {
       ask.disabled = false;
       result.removeAttribute('aria-busy');

@@ -3,7 +3,7 @@ package io.parley.assistant;
 import java.util.List;
 
 import io.parley.assistant.decision.ConfidencePolicy;
-import io.parley.knowledge.eval.AnswerDecision;
+import io.parley.assistant.decision.AnswerDecision;
 import io.parley.knowledge.index.ArticleHit;
 import io.parley.knowledge.index.SearchEvidence;
 import io.parley.knowledge.index.SearchResult;
@@ -66,8 +66,8 @@ class ConfidencePolicyTests {
     }
 
     @Test
-    void theChatDecisionHandsOffRequestsForAPersonAndSensitiveTopicsBeforeLookingAtScores() {
-        var chat = io.parley.assistant.decision.ChatDecision.defaults();
+    void theBotDecisionHandsOffRequestsForAPersonAndSensitiveTopicsBeforeLookingAtScores() {
+        var chat = io.parley.assistant.decision.BotDecision.defaults();
         var confident = result(hit("a", 2.0, 0.82f, 0.7f), hit("b", 1.4, 0.74f, 0.4f));
         assertThat(chat.decide("I want my money back, I was charged twice", confident))
                 .isInstanceOfSatisfying(AnswerDecision.HandOff.class, h -> assertThat(h.reason()).isEqualTo("billing_dispute"));

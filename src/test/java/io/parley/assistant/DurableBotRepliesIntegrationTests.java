@@ -24,7 +24,6 @@ import org.mockito.Mockito;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +63,7 @@ class DurableBotRepliesIntegrationTests {
 
         // delivered once more (as a resubmission racing a slow first delivery would): still one answer
         TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
-        transactions.executeWithoutResult(status -> context.getBean(ApplicationEventPublisher.class)
+        transactions.executeWithoutResult(status -> context
                 .publishEvent(new MessagePosted(question.conversationId(), customerOf(context, question), question)));
         awaitTrue(() -> incompletePublications(context, question) == 0, "the second delivery completed");
         assertThat(botReplies(context, question)).isEqualTo(1);

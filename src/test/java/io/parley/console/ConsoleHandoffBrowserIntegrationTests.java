@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.parley.ParleyIntegrationTest;
+import io.parley.widget.BrowserTest;
 import io.parley.support.Api;
 import io.parley.widget.Browser;
 import io.parley.chat.Author;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the widget on the demo page, asks for a person, an agent takes over in the console and replies, resolves, and the
  * customer is asked for a rating. Screenshots of every step go to target/screenshots/.
  */
+@BrowserTest
 @ParleyIntegrationTest
 class ConsoleHandoffBrowserIntegrationTests {
 

@@ -1,6 +1,7 @@
 package io.parley.console;
 
 import io.parley.ParleyIntegrationTest;
+import io.parley.widget.BrowserTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The agent console's sign-in in a real headless Chromium: refused and accepted logins, the session, signing out. */
+@BrowserTest
 @ParleyIntegrationTest
 class ConsoleSignInIntegrationTests {
 

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import io.parley.assistant.AnswerFeedbackGiven;
+import io.parley.chat.AnswerFeedbackGiven;
 import io.parley.chat.Author;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversations;
+import io.parley.chat.MessageContent;
 import io.parley.chat.PostMessage;
 import io.parley.customer.CustomerSessions;
 import io.parley.customer.SessionRequest;
@@ -78,11 +79,15 @@ final class Scenario {
     }
 
     ChatMessage botSays(UUID conversation, Instant at, String kind, String articleId) {
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("kind", kind);
-        if (articleId != null) {
-            payload.put("answeredArticleId", articleId);
-        }
+        MessageContent payload = switch (kind) {
+            case "answer" -> new MessageContent.BotAnswer("en", "a question", articleId, "extractive", true, 0, null,
+                    List.of(), List.of(), List.of());
+            case "clarify" -> new MessageContent.Clarify("en", "a question", null, List.of(), List.of(), List.of());
+            case "dont_know" -> new MessageContent.DontKnow("en", "a question", null, "missing_knowledge", List.of());
+            case "handoff" -> new MessageContent.HandedOff("en", "customer_request");
+            case "resolved" -> new MessageContent.AnswerConfirmed("en", articleId);
+            default -> throw new IllegalArgumentException("no bot message of kind " + kind);
+        };
         return at(at, () -> conversations.postAsBot(conversation, "Parley", "bot " + kind, payload).orElseThrow());
     }
 

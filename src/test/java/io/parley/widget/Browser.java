@@ -26,13 +26,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium (Debian's /usr/bin/chromium through /usr/bin/chromedriver; nothing is downloaded) on a
  * fresh profile, with helpers to reach into the widget's Shadow DOM (and into plain pages such as the agent console)
- * and to save a screenshot per step.
+ * and to save a screenshot per step. Test classes that use it are annotated {@link BrowserTest}.
  */
 public final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String CHROMIUM = System.getProperty("parley.test.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("parley.test.chromedriver", "/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of(System.getProperty("parley.test.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("parley.test.chromedriver", "/usr/bin/chromedriver"));
 
     public final ChromeDriver driver;
     private final Path profile;
@@ -48,12 +48,12 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
+        options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-search-engine-choice-screen", "--window-size=1280,860", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The NPS card in a real Chromium: offered live after a resolution, answered, stored for the team. */
+@BrowserTest
 @InsightIntegrationTest
 class NpsWidgetBrowserIntegrationTests {
 

@@ -8,6 +8,7 @@ import io.parley.ParleyIntegrationTest;
 import io.parley.chat.Author;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversations;
+import io.parley.chat.MessageContent;
 import io.parley.chat.PostMessage;
 import io.parley.support.Api;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 // widget mechanics with exact transcripts: the bot stays off here (it is tested over STOMP in the assistant tests)
 @TestPropertySource(properties = "parley.assistant.enabled=false")
+@BrowserTest
 @ParleyIntegrationTest
 class WidgetBrowserIntegrationTests {
 
@@ -147,11 +149,12 @@ class WidgetBrowserIntegrationTests {
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 1);
         UUID conversationId = UUID.fromString(currentConversation());
 
-        Map<String, Object> payload = Map.of("kind", "answer",
-                "sources", List.of(Map.of("title", "Exporting your tasks", "url", "https://help.tasklane.example/articles/export",
-                        "slug", "export", "snippet", "Open Settings, then Export, and pick CSV or JSON.")),
-                "quickReplies", List.of(Map.of("label", "That helped", "value", "Thanks, that helped!"),
-                        Map.of("label", "Talk to a person", "value", "I would like to talk to a person")));
+        MessageContent payload = new MessageContent.BotAnswer(null, null, null, null, false, 0, null,
+                List.of(new MessageContent.Source(null, "export", null, "Exporting your tasks",
+                        "https://help.tasklane.example/articles/export", null,
+                        "Open Settings, then Export, and pick CSV or JSON.", null, null, null, null, null)),
+                null, List.of(new MessageContent.QuickReply("That helped", "Thanks, that helped!"),
+                        new MessageContent.QuickReply("Talk to a person", "I would like to talk to a person")));
         conversations.post(new PostMessage(conversationId, Author.bot("Parley"),
                 "You can export from **Settings → Export**. Pick CSV or JSON.", payload, null));
 
@@ -301,8 +304,8 @@ class WidgetBrowserIntegrationTests {
         browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 1);
         UUID conversationId = UUID.fromString(currentConversation());
 
-        conversations.post(new PostMessage(conversationId, Author.system(), "Connecting you with a person", Map.of("kind", "queue",
-                "position", 2, "expectedWait", "PT4M"), null));
+        conversations.post(new PostMessage(conversationId, Author.system(), "Connecting you with a person", new MessageContent.Queued(2, 240L),
+                null));
         browser.waitFor(d -> browser.texts(".queue").size() == 1);
         assertThat(browser.texts(".queue").get(0)).contains("number 2").contains("4 min");
 
@@ -310,7 +313,7 @@ class WidgetBrowserIntegrationTests {
         messaging.convertAndSend("/topic/conversations/" + conversationId, (Object)
                 Map.of("type", "status", "conversationId", conversationId.toString(), "status", "assigned", "agentName", "Grace"));
         conversations.post(new PostMessage(conversationId, Author.system(), "You're now chatting with Grace",
-                Map.of("kind", "handoff", "state", "assigned", "agentName", "Grace"), null));
+                new MessageContent.AgentJoined("Grace"), null));
         browser.waitFor(d -> browser.texts(".msg-system").stream().anyMatch(t -> t.contains("You're now chatting with Grace")));
         assertThat(browser.texts(".msg-system")).filteredOn(t -> t.contains("You're now chatting with Grace")).hasSize(1);
         assertThat(browser.texts(".kind-handoff .card")).isEmpty(); // no "connecting you..." card once someone joined
@@ -357,6 +360,75 @@ class WidgetBrowserIntegrationTests {
         browser.click(".launcher");
         browser.waitFor(d -> browser.all(".launcher .badge").stream().noneMatch(WebElement::isDisplayed));
         browser.waitFor(d -> conversations.get(conversationId).customerReadSeq() == conversations.get(conversationId).lastSeq());
+    }
+
+    @Test
+    void aSendRefusedAsUnavailableIsRetriedWithTheSameClientMessageIdInsteadOfFailing() {
+        // stands in for the server while its database is out: the next sends get the error the server answers then
+        // ({code: "unavailable"} on /user/queue/errors) instead of reaching it
+        browser = Browser.start("8-unavailable-retry").beforeEveryPage("""
+                (() => {
+                  const Native = window.WebSocket;
+                  window.__sends = [];
+                  window.__unavailable = 0;
+                  function TestSocket(url, protocols) {
+                    const socket = new Native(url, protocols);
+                    const subscriptions = {};
+                    const send = socket.send.bind(socket);
+                    socket.send = data => {
+                      const text = String(data);
+                      const lines = text.split('\\n');
+                      const headers = {};
+                      for (const line of lines.slice(1)) {
+                        if (!line) break;
+                        headers[line.slice(0, line.indexOf(':'))] = line.slice(line.indexOf(':') + 1);
+                      }
+                      if (lines[0] === 'SUBSCRIBE') subscriptions[headers.destination] = headers.id;
+                      if (lines[0] === 'SEND' && /\\/messages$/.test(headers.destination)) {
+                        const body = JSON.parse(text.slice(text.indexOf('\\n\\n') + 2).replace(/\\0$/, ''));
+                        window.__sends.push(body.clientMessageId);
+                        if (window.__unavailable > 0) {
+                          window.__unavailable--;
+                          const error = JSON.stringify({ code: 'unavailable', reason: 'The database is not reachable',
+                            destination: headers.destination, clientMessageId: body.clientMessageId });
+                          const frame = 'MESSAGE\\ndestination:/user/queue/errors\\nsubscription:' + subscriptions['/user/queue/errors']
+                            + '\\nmessage-id:test-' + window.__sends.length + '\\ncontent-type:application/json\\n\\n' + error + '\\0';
+                          setTimeout(() => socket.dispatchEvent(new MessageEvent('message', { data: frame })), 10);
+                          return;
+                        }
+                      }
+                      send(data);
+                    };
+                    return socket;
+                  }
+                  TestSocket.prototype = Native.prototype;
+                  Object.assign(TestSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+                  window.WebSocket = TestSocket;
+                })();
+                """).open(demoPage());
+        browser.click(".launcher");
+        browser.click(".new-conversation");
+        send("Before the outage");
+        browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).size() == 1);
+        String conversationId = currentConversation();
+        waitForStatus("online");
+
+        browser.js("window.__unavailable = 2");
+        send("Sent while the database is out");
+        // refused once and sent again: still shown as on its way, never as "Not sent"
+        browser.waitFor(d -> ((Number) browser.js("return window.__unavailable")).intValue() == 0);
+        assertThat(browser.texts(".pending .state")).containsExactly("Sending…");
+        browser.screenshot("unavailable-retrying");
+
+        browser.waitFor(d -> browser.texts(CUSTOMER_TEXTS).contains("Sent while the database is out"), java.time.Duration.ofSeconds(40));
+        browser.waitFor(d -> browser.all(".pending").isEmpty());
+        browser.screenshot("unavailable-delivered");
+        @SuppressWarnings("unchecked")
+        List<String> sends = (List<String>) browser.js("return window.__sends");
+        String retried = sends.get(sends.size() - 1);
+        assertThat(sends.stream().filter(retried::equals).count()).as("sends with the same clientMessageId").isGreaterThanOrEqualTo(3);
+        assertThat(storedTexts(conversationId)).containsExactly("Before the outage", "Sent while the database is out");
+        assertThat(browser.texts(".flash:not([hidden])")).as("no error was shown").isEmpty();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

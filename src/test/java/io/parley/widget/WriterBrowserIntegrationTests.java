@@ -10,6 +10,7 @@ import io.parley.ParleyIntegrationTest;
 import io.parley.chat.Author;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversations;
+import io.parley.chat.MessageContent;
 import io.parley.chat.MessagePosted;
 import io.parley.chat.PostMessage;
 import io.parley.support.Api;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * publishes an article that the widget's bot then cites, tests a question, restores a revision, and starts an
  * article from a content gap. Each step leaves a screenshot under target/screenshots/.
  */
+@BrowserTest
 @ParleyIntegrationTest
 class WriterBrowserIntegrationTests {
 
@@ -215,7 +217,7 @@ class WriterBrowserIntegrationTests {
         for (String similar : List.of("Is there a way to print the task board?", "How do I print my board on paper?")) {
             UUID conversation = UUID.randomUUID();
             events.publishEvent(new MessagePosted(conversation, UUID.randomUUID(), new ChatMessage(UUID.randomUUID(), conversation, 2,
-                    Author.bot("Parley"), "I'm not sure.", Map.of("kind", "dont_know", "locale", "en", "query", similar), null, Instant.now())));
+                    Author.bot("Parley"), "I'm not sure.", new MessageContent.DontKnow("en", similar, null, null, null), null, Instant.now())));
         }
         String agentReply = "Yes! Open the board, click ⋯ > Print, and pick A3 or poster size. Hidden columns are left out.";
         conversations.post(new PostMessage(UUID.fromString(recorded.get("examples").get(0).get("conversationId").asString()),

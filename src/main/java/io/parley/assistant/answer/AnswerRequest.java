@@ -11,7 +11,6 @@ import java.util.List;
  * @param locale the language to answer in (e.g. {@code en}, {@code tr}, {@code fa})
  * @param customerName the customer's name to address them by, or null
  */
-@org.springframework.modulith.NamedInterface("answer-request")
 public record AnswerRequest(String question, List<Turn> history, List<Source> sources, String locale,
         String customerName) {
 

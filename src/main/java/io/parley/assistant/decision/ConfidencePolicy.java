@@ -3,7 +3,7 @@ package io.parley.assistant.decision;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.parley.knowledge.eval.AnswerDecision;
+import io.parley.assistant.decision.AnswerDecision;
 import io.parley.knowledge.index.ArticleHit;
 import io.parley.knowledge.index.SearchEvidence;
 import io.parley.knowledge.index.SearchResult;
@@ -25,7 +25,7 @@ import io.parley.knowledge.index.SearchResult;
  * The thresholds were chosen with the {@code eval} command on labelled sets with and without unanswerable
  * questions (see docs/BENCHMARKS.md) for at most 5% wrong answers; they are one fixed setting, not per set.
  */
-public final class ConfidencePolicy implements AnswerDecision {
+public final class ConfidencePolicy implements EvidencePolicy {
 
     /**
      * @param minCosine the best passage must be at least this close to the question (vector languages)
@@ -82,6 +82,7 @@ public final class ConfidencePolicy implements AnswerDecision {
     }
 
     /** How sure the policy is, 0..1, for logs and the agent's view; only the thresholds decide. */
+    @Override
     public double confidence(SearchResult result) {
         if (result.hits().isEmpty()) {
             return 0;

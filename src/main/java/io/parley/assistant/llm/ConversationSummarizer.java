@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Always a bean (named {@code conversationSummarizer}); {@link #enabled()} tells whether it can summarise.
  */
-@org.springframework.modulith.NamedInterface("summarizer")
 public final class ConversationSummarizer {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationSummarizer.class);

@@ -15,8 +15,6 @@ import io.parley.core.InvalidInput;
 import io.parley.core.ParleyPrincipal;
 import io.parley.handoff.HandoffState;
 import io.parley.handoff.Handoffs;
-import io.parley.knowledge.KnowledgeSearch;
-import io.parley.knowledge.index.ArticleHit;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,24 +33,21 @@ import org.springframework.web.bind.annotation.RestController;
 class AgentConversationController {
 
     private static final int MAX_LIST = 200;
-    private static final int SUGGESTION_CONTEXT = 3;
 
     private final Handoffs handoffs;
     private final ConversationItems items;
     private final Conversations conversations;
     private final AgentPresence presence;
     private final SavedReplies savedReplies;
-    private final KnowledgeSearch search;
     private final Viewers viewers;
 
     AgentConversationController(Handoffs handoffs, ConversationItems items, Conversations conversations,
-            AgentPresence presence, SavedReplies savedReplies, KnowledgeSearch search, Viewers viewers) {
+            AgentPresence presence, SavedReplies savedReplies, Viewers viewers) {
         this.handoffs = handoffs;
         this.items = items;
         this.conversations = conversations;
         this.presence = presence;
         this.savedReplies = savedReplies;
-        this.search = search;
         this.viewers = viewers;
     }
 
@@ -133,31 +128,6 @@ class AgentConversationController {
         values.put("agent.name", me.displayName() == null ? "" : me.displayName());
         values.put("ticket.number", item.ticket() == null ? "" : Long.toString(item.ticket().number()));
         return Map.of("id", reply.id(), "shortcut", reply.shortcut(), "text", SavedReplies.expand(reply.body(), values));
-    }
-
-    /** Knowledge search on the customer's last messages, in the conversation's language. */
-    @GetMapping("/conversations/{id}/suggested-articles")
-    List<Map<String, Object>> suggestions(@PathVariable UUID id, @RequestParam(defaultValue = "5") int limit,
-            @AuthenticationPrincipal ParleyPrincipal me) {
-        var conversation = conversations.requireAccess(me, id);
-        List<String> asked = conversations.recentMessages(id, 20).stream()
-                .filter(m -> m.author().type() == io.parley.chat.AuthorType.CUSTOMER).map(ChatMessage::text).toList();
-        if (asked.isEmpty()) {
-            return List.of();
-        }
-        String query = String.join(" ", asked.subList(Math.max(0, asked.size() - SUGGESTION_CONTEXT), asked.size()));
-        List<ArticleHit> hits = search.search(query, conversation.locale(), Math.max(1, Math.min(limit, 10))).hits();
-        return hits.stream().map(h -> {
-            Map<String, Object> out = new java.util.LinkedHashMap<>();
-            out.put("articleId", h.articleId());
-            out.put("slug", h.slug());
-            out.put("locale", h.locale());
-            out.put("title", h.title());
-            out.put("url", h.url());
-            out.put("snippet", h.snippet());
-            out.put("score", h.score());
-            return out;
-        }).toList();
     }
 
     /** Agents with presence, capacity and current load, e.g. to pick a transfer target. */

@@ -141,7 +141,7 @@ class ConversationItems {
             Long ticketNumber) {
     }
 
-    record Context(String summary, String summarySource, List<Map<String, Object>> botSources, List<Earlier> earlierConversations) {
+    record Context(String summary, String summarySource, List<io.parley.handoff.TicketDirectory.BotSource> botSources, List<Earlier> earlierConversations) {
     }
 
     record TransitionView(HandoffState from, HandoffState to, UUID agentId, UUID actorId, String actorName, String reason,

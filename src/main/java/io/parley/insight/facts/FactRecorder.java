@@ -3,13 +3,13 @@ package io.parley.insight.facts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-import io.parley.assistant.AnswerFeedbackGiven;
+import io.parley.chat.AnswerFeedbackGiven;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.ConversationStarted;
+import io.parley.chat.MessageContent;
 import io.parley.chat.MessagePosted;
 import io.parley.customer.VisitorIdentified;
 import io.parley.handoff.ConversationHandedOff;
@@ -70,9 +70,8 @@ class FactRecorder {
     void on(MessagePosted event) {
         record(event, () -> {
             ChatMessage message = event.message();
-            Map<String, Object> payload = message.payload() == null ? Map.of() : message.payload();
-            String kind = payload.get("kind") instanceof String k ? k : null;
-            String articleId = payload.get("answeredArticleId") instanceof String a ? a : null;
+            String kind = message.payload() == null ? null : message.payload().kind();
+            String articleId = message.payload() instanceof MessageContent.BotAnswer answer ? answer.answeredArticleId() : null;
             jdbc.sql("""
                     insert into insight_message (message_id, conversation_id, seq, author_type, kind, article_id, at)
                     values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")

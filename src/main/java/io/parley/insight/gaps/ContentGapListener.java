@@ -5,15 +5,15 @@ import io.parley.insight.InsightProperties;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.parley.assistant.AnswerFeedbackGiven;
+import io.parley.chat.AnswerFeedbackGiven;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversations;
+import io.parley.chat.MessageContent;
 import io.parley.chat.MessagePosted;
 import io.parley.core.DurableListener;
 import io.parley.handoff.ConversationHandedOff;
@@ -108,22 +108,21 @@ class ContentGapListener {
             gaps.agentReplied(event.conversationId(), message.text(), message.createdAt());
             return;
         }
-        Map<String, Object> payload = message.payload() == null ? Map.of() : message.payload();
-        Object kind = payload.get("kind");
-        String locale = payload.get("locale") instanceof String l ? l : null;
-        if ("dont_know".equals(kind)) {
-            String question = payload.get("query") instanceof String q ? q
+        MessageContent content = message.payload();
+        String locale = content instanceof MessageContent.FromBot bot ? bot.locale() : null;
+        if (content instanceof MessageContent.DontKnow dontKnow) {
+            String question = dontKnow.query() != null ? dontKnow.query()
                     : previous(event.conversationId(), message, m -> m.author().type() == AuthorType.CUSTOMER ? m.text() : null).orElse(null);
             gaps.record(event.conversationId(), question, locale, ContentGaps.Source.UNANSWERED, null, message.createdAt());
         }
-        else if ("offer_human".equals(kind) && MISSING_KNOWLEDGE.equals(payload.get("offeredHandoffReason"))) {
+        else if (content instanceof MessageContent.OfferHuman offer && MISSING_KNOWLEDGE.equals(offer.offeredHandoffReason())) {
             // "none of these": the question is the one the clarifying question was about
-            previous(event.conversationId(), message, m -> query(m, "clarify")).ifPresent(question ->
+            previous(event.conversationId(), message, ContentGapListener::clarifiedQuery).ifPresent(question ->
                     gaps.record(event.conversationId(), question, locale, ContentGaps.Source.UNANSWERED, null,
                             message.createdAt()));
         }
-        else if ("answer".equals(kind)) {
-            for (UUID articleId : cited(payload)) {
+        else if (content instanceof MessageContent.BotAnswer answer) {
+            for (UUID articleId : cited(answer)) {
                 gaps.articleSignal(articleId, "shown", event.conversationId(), message.createdAt());
             }
         }
@@ -139,10 +138,9 @@ class ContentGapListener {
         List<ChatMessage> recent = conversations.recentMessages(event.conversationId(), CONTEXT_MESSAGES);
         for (int i = recent.size() - 1; i >= 0; i--) {
             ChatMessage m = recent.get(i);
-            Map<String, Object> p = m.payload();
-            if (m.author().type() == AuthorType.BOT && p != null && "answer".equals(p.get("kind"))
-                    && event.articleId().equals(String.valueOf(p.get("answeredArticleId"))) && p.get("query") instanceof String q) {
-                gaps.record(event.conversationId(), q, p.get("locale") instanceof String l ? l : null,
+            if (m.author().type() == AuthorType.BOT && m.payload() instanceof MessageContent.BotAnswer answer
+                    && event.articleId().equals(answer.answeredArticleId()) && answer.query() != null) {
+                gaps.record(event.conversationId(), answer.query(), answer.locale(),
                         ContentGaps.Source.UNHELPFUL, event.articleId(), clock.instant());
                 return;
             }
@@ -165,19 +163,15 @@ class ContentGapListener {
         return Optional.empty();
     }
 
-    private static String query(ChatMessage m, String kind) {
-        Map<String, Object> p = m.payload();
-        return m.author().type() == AuthorType.BOT && p != null && kind.equals(p.get("kind")) && p.get("query") instanceof String q
-                ? q : null;
+    private static String clarifiedQuery(ChatMessage m) {
+        return m.author().type() == AuthorType.BOT && m.payload() instanceof MessageContent.Clarify clarify ? clarify.query() : null;
     }
 
-    private static Set<UUID> cited(Map<String, Object> payload) {
+    private static Set<UUID> cited(MessageContent.BotAnswer answer) {
         Set<UUID> ids = new LinkedHashSet<>();
-        if (payload.get("sources") instanceof List<?> sources) {
-            for (Object s : sources) {
-                if (s instanceof Map<?, ?> source && source.get("articleId") != null) {
-                    uuid(String.valueOf(source.get("articleId"))).ifPresent(ids::add);
-                }
+        for (MessageContent.Source source : answer.sources() == null ? List.<MessageContent.Source>of() : answer.sources()) {
+            if (source != null && source.articleId() != null) {
+                uuid(source.articleId()).ifPresent(ids::add);
             }
         }
         return ids;

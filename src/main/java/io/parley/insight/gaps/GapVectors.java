@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.text.Normalizer;
 import java.util.Locale;
 
+import io.parley.core.Language;
 import io.parley.knowledge.TextEmbeddings;
 
 /**
@@ -34,10 +35,7 @@ final class GapVectors {
     }
 
     static String language(String locale) {
-        if (locale == null || locale.isBlank()) {
-            return "en";
-        }
-        return locale.strip().split("[-_]")[0].toLowerCase(Locale.ROOT);
+        return Language.codeOf(locale);
     }
 
     /** Hashed character trigrams of the lower-cased words, unit length. */

@@ -3,8 +3,6 @@ package io.parley.insight.nps;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.chat.Author;
 import io.parley.chat.Conversation;
 import io.parley.chat.Conversations;
+import io.parley.chat.MessageContent;
 import io.parley.chat.PostMessage;
 import io.parley.handoff.ConversationRated;
 import io.parley.handoff.ConversationResolved;
@@ -123,13 +122,8 @@ class NpsSurveys {
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(survey.id(), customerId, conversationId, conversation.locale(), touchpoint, Timestamp.from(now))
                 .update();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("kind", "nps");
-        payload.put("surveyId", survey.id().toString());
-        payload.put("min", 0);
-        payload.put("max", 10);
         conversations.post(new PostMessage(conversationId, Author.system(), NpsTexts.question(conversation.locale()),
-                payload, "nps-" + survey.id()));
+                new MessageContent.NpsSurvey(survey.id(), 0, 10), "nps-" + survey.id()));
         Counter.builder("parley.insight.nps.surveys").description("NPS surveys offered").register(meters).increment();
         return Optional.of(survey);
     }
@@ -161,7 +155,7 @@ class NpsSurveys {
         if (survey.conversationId() != null) {
             String locale = conversations.get(survey.conversationId()).locale();
             conversations.post(new PostMessage(survey.conversationId(), Author.system(), NpsTexts.thanks(locale),
-                    Map.of("kind", "nps_answered", "surveyId", surveyId.toString(), "score", answer.score()),
+                    new MessageContent.NpsAnswered(surveyId, answer.score()),
                     "nps-answered-" + surveyId));
         }
         Counter.builder("parley.insight.nps.responses").description("NPS answers, by category")

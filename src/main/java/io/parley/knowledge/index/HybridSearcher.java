@@ -97,14 +97,18 @@ final class HybridSearcher {
         this.analyzers = analyzers;
     }
 
-    List<ArticleHit> search(IndexSearcher searcher, String query, String locale, int limit) throws IOException {
+    List<ArticleHit> search(IndexSearcher searcher, String query, String locale, int limit, Set<String> excludedArticleIds)
+            throws IOException {
         RetrievalSettings rs = options.retrieval();
         Analyzer analyzer = analyzers.forLocale(locale);
         List<String> terms = LexicalQueries.rarest(searcher, locale, LocaleAnalyzers.terms(analyzer, query));
-        Query filter = new BooleanQuery.Builder()
+        BooleanQuery.Builder filters = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexSchema.F_LANG, LocaleAnalyzers.language(locale))), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(IndexSchema.F_PUBLISHED, "true")), BooleanClause.Occur.FILTER)
-                .build();
+                .add(new TermQuery(new Term(IndexSchema.F_PUBLISHED, "true")), BooleanClause.Occur.FILTER);
+        for (String id : excludedArticleIds) {
+            filters.add(new TermQuery(new Term(IndexSchema.F_ARTICLE_ID, id)), BooleanClause.Occur.MUST_NOT);
+        }
+        Query filter = filters.build();
 
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         if (!terms.isEmpty()) {

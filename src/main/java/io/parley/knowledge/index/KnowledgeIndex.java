@@ -266,17 +266,22 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
 
     @Override
     public SearchResult search(String query, String locale, int limit) {
+        return searchWithout(query, locale, limit, Set.of());
+    }
+
+    @Override
+    public SearchResult searchWithout(String query, String locale, int limit, Set<String> excludedArticleIds) {
         long start = System.nanoTime();
         String requested = locale == null || locale.isBlank() ? options.retrieval().defaultLocale() : locale;
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                List<ArticleHit> hits = hybrid.search(searcher, query, requested, limit);
+                List<ArticleHit> hits = hybrid.search(searcher, query, requested, limit, excludedArticleIds);
                 String searched = requested;
                 boolean fellBack = false;
                 String defaultLocale = options.retrieval().defaultLocale();
                 if (hits.isEmpty() && !LocaleAnalyzers.language(requested).equals(LocaleAnalyzers.language(defaultLocale))) {
-                    hits = hybrid.search(searcher, query, defaultLocale, limit);
+                    hits = hybrid.search(searcher, query, defaultLocale, limit, excludedArticleIds);
                     searched = defaultLocale;
                     fellBack = true;
                 }

@@ -15,7 +15,7 @@ import io.parley.ticket.TicketStatus;
 /** A ticket in API responses, with its requester and assignee resolved to names. */
 record TicketView(UUID id, long number, UUID conversationId, String subject, TicketStatus status, String priority,
         List<String> tags, String reason, Requester requester, Person assignee, String summary, String summarySource,
-        List<Map<String, Object>> botSources, String contactEmail, Rating rating, Instant createdAt, Instant updatedAt) {
+        List<io.parley.handoff.TicketDirectory.BotSource> botSources, String contactEmail, Rating rating, Instant createdAt, Instant updatedAt) {
 
     record Requester(UUID id, String name, String email) {
     }

@@ -10,14 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.parley.assistant.decision.ChatDecision;
+import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.decision.ConfidencePolicy;
 import io.parley.assistant.intent.SensitiveTopics;
 import io.parley.assistant.decision.ConfidencePolicy.Thresholds;
-import io.parley.knowledge.eval.EvalQuestion;
-import io.parley.knowledge.eval.EvalQuestions;
-import io.parley.knowledge.eval.EvalResult;
-import io.parley.knowledge.eval.EvalRunner;
+import io.parley.assistant.eval.EvalQuestion;
+import io.parley.assistant.eval.EvalQuestions;
+import io.parley.assistant.eval.EvalResult;
+import io.parley.assistant.eval.EvalRunner;
 import io.parley.knowledge.index.ArticleRetriever;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
@@ -53,7 +53,7 @@ class DecisionCalibrationBenchmark {
                         double score = 0;
                         for (LabelledSet set : sets) {
                             EvalResult r = EvalRunner.run(set.retriever(),
-                                    new ChatDecision(SensitiveTopics.DEFAULTS, new ConfidencePolicy(t)), set.questions(), set.name(), 0);
+                                    BotDecision.defaults().withPolicy(new ConfidencePolicy(t)), set.questions(), set.name(), 0);
                             ok &= r.wrongAnswerShare() <= 0.05 && (r.unanswerableHandoffShare() == null || r.unanswerableHandoffShare() >= 0.8);
                             score += r.answeredCorrectShare();
                             line.append(String.format(Locale.ROOT, " | %s correct %.3f wrong %.3f unans-handoff %s", set.name(),

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.parley.knowledge.eval.EvalQuestion;
-import io.parley.knowledge.eval.EvalQuestions;
+import io.parley.assistant.eval.EvalQuestion;
+import io.parley.assistant.eval.EvalQuestions;
 import io.parley.knowledge.index.ArticleHit;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;

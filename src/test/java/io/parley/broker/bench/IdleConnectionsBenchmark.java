@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ./mvnw -B -o -Pbench test -Dtest=IdleConnectionsBenchmark -Dbench.connections=19000 -Dbench.processes=4 -Dbench.hold=5m
  * </pre>
  */
-class IdleConnectionsBenchmark {
+public class IdleConnectionsBenchmark {
 
     private static final Pattern STATS = Pattern.compile("STATS open=(\\d+) connected=(\\d+) closed=(\\d+) failed=(\\d+) r1=(\\d+) r2=(\\d+)");
 
@@ -43,6 +43,12 @@ class IdleConnectionsBenchmark {
     private final int customers = Integer.getInteger("bench.customers", 200);
     private final Duration hold = Duration.parse("PT" + System.getProperty("bench.hold", "1m").toUpperCase());
     private final Map<Integer, int[]> stats = new ConcurrentHashMap<>();
+
+    /** Also runnable without Maven (java -cp test-classes:classes:dependencies ...), e.g. beside a running build. */
+    public static void main(String[] args) throws Exception {
+        new IdleConnectionsBenchmark().idleWidgetConnectionsStayAliveAndDeliver();
+        System.exit(0);
+    }
 
     @Test
     void idleWidgetConnectionsStayAliveAndDeliver() throws Exception {

@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.parley.ParleyIntegrationTest;
-import io.parley.assistant.AnswerFeedbackGiven;
+import io.parley.chat.AnswerFeedbackGiven;
 import io.parley.chat.Author;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversations;
+import io.parley.chat.MessageContent;
 import io.parley.chat.MessagePosted;
 import io.parley.chat.PostMessage;
 import io.parley.handoff.ConversationHandedOff;
@@ -122,8 +123,8 @@ class ContentGapsIntegrationTests {
         String customer = api.session(Map.of("locale", "en")).get("token").asString();
         UUID conversation = UUID.fromString(api.startConversation(customer, null).get("id").asString());
         conversations.post(new PostMessage(conversation, Author.customer(null, "Ada"), "Can I pay with bitcoin?", null, null));
-        bot(conversation, "I'm not sure I know that one.", Map.of("kind", "dont_know", "locale", "en",
-                "query", "Can I pay with bitcoin?", "offeredHandoffReason", "missing_knowledge"));
+        bot(conversation, "I'm not sure I know that one.", new MessageContent.DontKnow("en", "Can I pay with bitcoin?",
+                null, "missing_knowledge", null));
         events.publishEvent(new ConversationHandedOff(conversation, UUID.randomUUID(), "en", "missing_knowledge",
                 "Talk to a person", false, Instant.now()));
         conversations.post(new PostMessage(conversation, Author.agent("a-1", "Alice"), "Hi!", null, null));
@@ -155,11 +156,10 @@ class ContentGapsIntegrationTests {
                 .doesNotContain(groupId.toString());
 
         // later: the bot answers from the article twice; one customer says yes, one says no
-        Map<String, Object> source = Map.of("articleId", articleId, "slug", "paying", "title", "Paying");
-        bot(conversation, "You can pay by card.", Map.of("kind", "answer", "locale", "en", "query", "Can I pay in crypto?",
-                "answeredArticleId", articleId, "sources", List.of(source)));
-        bot(conversation, "You can pay by card.", Map.of("kind", "answer", "locale", "en", "query", "Do you take bitcoin payments?",
-                "answeredArticleId", articleId, "sources", List.of(source)));
+        MessageContent.Source source = new MessageContent.Source(articleId, "paying", null, "Paying", null, null, null,
+                null, null, null, null, null);
+        bot(conversation, "You can pay by card.", answer("Can I pay in crypto?", articleId, source));
+        bot(conversation, "You can pay by card.", answer("Do you take bitcoin payments?", articleId, source));
         events.publishEvent(new AnswerFeedbackGiven(conversation, articleId, true));
         events.publishEvent(new AnswerFeedbackGiven(conversation, articleId, false));
 
@@ -219,14 +219,17 @@ class ContentGapsIntegrationTests {
 
     private UUID dontKnow(String question, String locale) {
         UUID conversation = UUID.randomUUID();
-        Map<String, Object> payload = Map.of("kind", "dont_know", "locale", locale, "query", question,
-                "offeredHandoffReason", "missing_knowledge");
+        MessageContent payload = new MessageContent.DontKnow(locale, question, null, "missing_knowledge", null);
         events.publishEvent(new MessagePosted(conversation, UUID.randomUUID(), new ChatMessage(UUID.randomUUID(),
                 conversation, 2, Author.bot("Parley"), "I don't know that one yet.", payload, null, Instant.now())));
         return conversation;
     }
 
-    private void bot(UUID conversation, String text, Map<String, Object> payload) {
+    private static MessageContent answer(String query, String articleId, MessageContent.Source source) {
+        return new MessageContent.BotAnswer("en", query, articleId, null, false, 0, null, List.of(source), null, null);
+    }
+
+    private void bot(UUID conversation, String text, MessageContent payload) {
         conversations.post(new PostMessage(conversation, Author.bot("Parley"), text, payload, null));
     }
 

@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.parley.knowledge.eval.AnswerDecision;
-import io.parley.knowledge.eval.EvalCommand;
-import io.parley.knowledge.eval.EvalQuestion;
-import io.parley.knowledge.eval.EvalQuestions;
-import io.parley.knowledge.eval.EvalResult;
+import io.parley.assistant.decision.AnswerDecision;
+import io.parley.assistant.eval.EvalCommand;
+import io.parley.assistant.eval.EvalQuestion;
+import io.parley.assistant.eval.EvalQuestions;
+import io.parley.assistant.eval.EvalResult;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
 import io.parley.knowledge.index.KnowledgeIndex;
@@ -80,7 +80,7 @@ class RetrievalBenchmark {
                 + "  questions=" + questions.size());
         EvalResult baseline;
         try (PlainBm25Retriever r = new PlainBm25Retriever(articles)) {
-            baseline = io.parley.knowledge.eval.EvalRunner.run(r, AnswerDecision.alwaysAnswerTopHit(), questions,
+            baseline = io.parley.assistant.eval.EvalRunner.run(r, AnswerDecision.alwaysAnswerTopHit(), questions,
                     "bm25-standard-whole-article", 0);
         }
         EvalResult lexical = EvalCommand.evaluate(articles, questions, KnowledgeIndex.Options.of(EmbeddingSupport.none()),

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.parley.knowledge.eval.AnswerDecision;
-import io.parley.knowledge.eval.EvalCommand;
-import io.parley.knowledge.eval.EvalQuestion;
-import io.parley.knowledge.eval.EvalQuestions;
-import io.parley.knowledge.eval.EvalResult;
+import io.parley.assistant.decision.AnswerDecision;
+import io.parley.assistant.eval.EvalCommand;
+import io.parley.assistant.eval.EvalQuestion;
+import io.parley.assistant.eval.EvalQuestions;
+import io.parley.assistant.eval.EvalResult;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
 import io.parley.knowledge.index.KnowledgeIndex;

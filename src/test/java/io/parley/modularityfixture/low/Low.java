@@ -1,0 +1,4 @@
+package io.parley.modularityfixture.low;
+
+public class Low {
+}
