@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.parley.ParleyApplication;
 import io.parley.TestDatabase;
-import io.parley.knowledge.eval.EvalQuestion;
-import io.parley.knowledge.eval.EvalQuestions;
+import io.parley.assistant.eval.EvalQuestion;
+import io.parley.assistant.eval.EvalQuestions;
 import io.parley.support.Api;
 import io.parley.support.StompTestClient;
 import org.junit.jupiter.api.Test;
