@@ -23,7 +23,7 @@ public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhook
         metrics = metrics == null ? new Metrics(null, null, null, null) : metrics;
         nps = nps == null ? new Nps(null, null, null) : nps;
         health = health == null ? new Health(null, 0, 0) : health;
-        webhooks = webhooks == null ? new Webhooks(null, 0, null, 0, null, null, 0) : webhooks;
+        webhooks = webhooks == null ? new Webhooks(null, 0, null, 0, null, null, 0, null, null) : webhooks;
     }
 
     /**
@@ -116,11 +116,6 @@ public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhook
      */
     public record Webhooks(Duration pollInterval, int maxAttempts, Duration initialBackoff, double backoffMultiplier,
             Duration maxBackoff, Duration timeout, int batchSize, Boolean allowPrivateTargets, Duration retention) {
-
-        public Webhooks(Duration pollInterval, int maxAttempts, Duration initialBackoff, double backoffMultiplier,
-                Duration maxBackoff, Duration timeout, int batchSize) {
-            this(pollInterval, maxAttempts, initialBackoff, backoffMultiplier, maxBackoff, timeout, batchSize, null, null);
-        }
 
         public Webhooks {
             allowPrivateTargets = allowPrivateTargets != null && allowPrivateTargets;
