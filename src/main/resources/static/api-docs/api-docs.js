@@ -2,6 +2,8 @@
 // console's sessionStorage entry (same tab: signing in to one signs in the other).
 (function () {
   'use strict';
+  // kept for whoever debugs a blank page (and for the browser test's report)
+  window.addEventListener('error', function (e) { window.__apiDocsError = String(e.message); });
   var KEY = 'parley:console:auth';
   var form = document.getElementById('sign-in');
   var error = document.getElementById('error');

@@ -67,6 +67,10 @@ public class CustomerPrivacy {
         Instant now = clock.instant();
         events.publishEvent(new CustomerErased(customerId, now));
         customers.delete(customerId);
+        // handled events kept by the event publication registry carry the customer's messages too; pending ones
+        // stay, their listeners find nothing left to do
+        jdbc.sql("delete from event_publication where completion_date is not null and position(? in serialized_event) > 0")
+                .param(customerId.toString()).update();
         jdbc.sql("insert into customer_erasure (customer_id, erased_at, erased_by) values (?, ?, ?)")
                 .params(customerId, Timestamp.from(now), admin.getName()).update();
     }

@@ -101,6 +101,8 @@ class PrivacyIntegrationTests {
                 .isEqualTo(1);
         assertThat(count("select count(*) from insight_webhook_delivery where endpoint_id = ?::uuid", webhook)).isEqualTo(1);
         assertThat(count("select count(*) from customer_erasure where customer_id = ?::uuid", customer)).isEqualTo(1);
+        assertThat(count("select count(*) from event_publication where completion_date is not null "
+                + "and position(? in serialized_event) > 0", customer)).isZero();
 
         // the customer's widget token no longer works, and the erased customer is gone from the API
         assertThat(api.get("/api/widget/conversations", erased.token()).status()).isEqualTo(401);
