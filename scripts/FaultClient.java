@@ -62,7 +62,6 @@ public class FaultClient {
     }
 
     static void chat(String base, Path dir, int customers, int seconds) throws Exception {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
         Path acked = dir.resolve("acked.tsv");
         List<Thread> threads = new ArrayList<>();
         List<Customer> all = new ArrayList<>();
@@ -76,6 +75,10 @@ public class FaultClient {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(dir.resolve("customers.tsv")))) {
             all.forEach(c -> out.println(c.index() + "\t" + c.conversationId() + "\t" + c.token()));
         }
+        // fault.sh starts its kill timer once the customers are there and chatting
+        Files.writeString(dir.resolve("ready"), "ready\n");
+        // the chat lasts this long from here, however long setting the customers up took
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
         String ws = base.replaceFirst("^http", "ws") + "/ws";
         for (Customer c : all) {
             Thread t = new Thread(() -> converse(base, ws, c, deadline, acked), "customer-" + c.index());
@@ -353,7 +356,7 @@ public class FaultClient {
     // ---------------------------------------------------------------- HTTP and a little JSON
 
     static String post(String url, String token, String body, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -366,7 +369,7 @@ public class FaultClient {
     }
 
     static String get(String url, String token) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException(url + " -> " + r.statusCode() + " " + r.body());

@@ -13,11 +13,14 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${RUNS:-10}
-MODES=${MODES:-"jvm jvm+postgres"}
+MODES=${MODES:-"jvm+postgres jvm"}
 CUSTOMERS=${CUSTOMERS:-8}
 CHAT_SECONDS=${CHAT_SECONDS:-45}
 PORT=${PORT:-18480}
 JAR=${JAR:-$ROOT/target/parley.jar}
+# retrieval plays no part in crash safety: BM25 only (no in-process embedding model) keeps start-ups short on a
+# small machine; EMBEDDING=bge-small-en-v15-q runs with the default model
+EMBEDDING=${EMBEDDING:-none}
 WORK=${WORK:-$(mktemp -d /tmp/parley-fault.XXXXXX)}
 BASE=http://127.0.0.1:$PORT
 APP_PID=
@@ -40,7 +43,8 @@ trap cleanup EXIT
 start_app() { # $1 = data root of the mode, $2 = log name
   PARLEY_ADMIN_PASSWORD=fault-admin-password java -Xmx768m -jar "$JAR" --server.port="$PORT" \
     --parley.database.embedded-data-dir="$1/pg" --parley.knowledge.index-dir="$1/index" \
-    --parley.knowledge.knowledge-base-dir="$ROOT/knowledge-base" >"$1/$2.log" 2>&1 &
+    --parley.knowledge.knowledge-base-dir="$ROOT/knowledge-base" --parley.knowledge.embedding.model="$EMBEDDING" \
+    >"$1/$2.log" 2>&1 &
   APP_PID=$!
 }
 
@@ -76,6 +80,7 @@ for MODE in $MODES; do
     RUNDIR="$DATA/run-$RUN"; mkdir -p "$RUNDIR"
     client chat --base "$BASE" --customers "$CUSTOMERS" --seconds "$CHAT_SECONDS" --dir "$RUNDIR" >"$RUNDIR/chat.log" 2>&1 &
     CLIENT=$!
+    for _ in $(seq 1 600); do [ -f "$RUNDIR/ready" ] || ! kill -0 "$CLIENT" 2>/dev/null && break; sleep 0.2; done
     sleep $((8 + RANDOM % 10))
     PM=$(head -1 "$DATA/pg/postmaster.pid")
     kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true

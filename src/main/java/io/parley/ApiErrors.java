@@ -33,6 +33,50 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Spring's own errors (unreadable JSON, a parameter of the wrong type, an unsupported method...) get a stable
+     * {@code code} too, so clients never have to parse {@code detail}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body,
+            org.springframework.http.HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", codeOf(e, status));
+        }
+        return response;
+    }
+
+    static String codeOf(Exception e, HttpStatusCode status) {
+        if (e instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
+            return "malformed_body";
+        }
+        if (e instanceof org.springframework.beans.TypeMismatchException) {
+            return "invalid_parameter";
+        }
+        if (e instanceof org.springframework.web.bind.MissingServletRequestParameterException
+                || e instanceof org.springframework.web.bind.MissingPathVariableException
+                || e instanceof org.springframework.web.bind.ServletRequestBindingException) {
+            return "missing_parameter";
+        }
+        if (e instanceof org.springframework.web.method.annotation.HandlerMethodValidationException) {
+            return "validation_failed";
+        }
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return "payload_too_large";
+        }
+        return switch (status.value()) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> status.is5xxServerError() ? "server_error" : "request_refused";
+        };
+    }
+
     /** The database is away (or slower than the connection timeout): a retryable 503, nothing was stored. */
     @ExceptionHandler({ org.springframework.dao.DataAccessException.class,
             org.springframework.transaction.CannotCreateTransactionException.class })

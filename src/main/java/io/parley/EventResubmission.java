@@ -120,7 +120,7 @@ class EventResubmission {
     record EventProperties(Duration resubmitInterval, Duration resubmitMinAge) {
         EventProperties {
             resubmitInterval = resubmitInterval == null ? Duration.ofSeconds(15) : resubmitInterval;
-            resubmitMinAge = resubmitMinAge == null ? Duration.ofSeconds(10) : resubmitMinAge;
+            resubmitMinAge = resubmitMinAge == null ? Duration.ofSeconds(30) : resubmitMinAge;
         }
     }
 }

@@ -47,10 +47,15 @@ class SecurityConfiguration {
     static final String FAILURE_ATTRIBUTE = SecurityConfiguration.class.getName() + ".failure";
     private static final String[] STAFF_ROLES = { "AGENT", "WRITER", "ADMIN" };
     static final String API_KEY_HEADER = "X-Api-Key";
+    /** Public pages and static files: the demo, help pages, console and writer shells, the widget and its libraries. */
+    static final String[] PUBLIC_PAGES = { "/", "/index.html", "/demo.js", "/favicon.ico", "/help.html", "/help/**", "/console",
+            "/console/", "/console/**", "/writer", "/writer/", "/writer/**", "/widget/**", "/common/**", "/i18n/**",
+            "/webjars/**", "/api-docs", "/api-docs/**" };
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<TokenAuthenticator> authenticators,
-            List<ApiKeyAuthenticator> apiKeys, JsonMapper json, Environment environment) throws Exception {
+            List<ApiKeyAuthenticator> apiKeys, JsonMapper json, Environment environment, ChatProperties chat) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> { })
                 .httpBasic(basic -> basic.disable())
@@ -82,9 +87,19 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").access(prometheusAccess(environment))
                         // the API description is for staff and API-key holders (it maps the attack surface);
                         // the page /api-docs is public but shows nothing until its reader signs in
-                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs").hasAnyRole(STAFF_ROLES)
+                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/v3/api-docs.yaml").hasAnyRole(STAFF_ROLES)
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
+                        // the pages and the widget's files are public (the pages sign in through the API); the
+                        // handshake of /ws is open, its CONNECT frame carries the token (see StompAuthorization)
+                        .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/ws", "/ws/**", "/error").permitAll()
+                        // everything else (a new actuator endpoint, a forgotten path) is refused until given a rule
+                        .anyRequest().denyAll())
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.disable())
+                        .contentTypeOptions(options -> options.disable())
+                        .addHeaderWriter(new PageSecurityHeaders(chat.allowedOrigins())))
                 .addFilterBefore(new BearerTokenFilter(authenticators, apiKeys, json), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
@@ -98,6 +113,10 @@ class SecurityConfiguration {
     @Bean
     CorsConfigurationSource corsConfigurationSource(ChatProperties chat) {
         // the widget runs on the host application's pages, so its origin is not ours
+        if (chat.allowedOrigins().contains("*")) {
+            log.warn("parley.chat.allowed-origins is '*': any web site may embed the widget, call the widget API and "
+                    + "open /ws. Set it to the host application's origins (e.g. https://app.example.com).");
+        }
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOriginPatterns(chat.allowedOrigins());
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));

@@ -12,8 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The staff page over the generated OpenAPI description, in headless Chromium: sign in, then Swagger UI. */
-@ParleyIntegrationTest
 @BrowserTest
+@ParleyIntegrationTest
 class ApiDocsBrowserIntegrationTests {
 
     @LocalServerPort

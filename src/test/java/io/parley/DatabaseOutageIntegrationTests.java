@@ -39,7 +39,7 @@ class DatabaseOutageIntegrationTests {
     void nothingAcknowledgedIsLostAndTheResendAfterAnOutageLandsOnce() throws Exception {
         Path dataDir = temp.resolve("pg");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class).properties(
-                "server.port=0", "parley.database.embedded-data-dir=" + dataDir,
+                "server.port=0", "parley.database.embedded-data-dir=" + dataDir, "parley.knowledge.embedding.model=none",
                 "parley.knowledge.index-dir=" + temp.resolve("index"), "parley.database.connection-timeout=1s",
                 "parley.events.resubmit-interval=1s", "parley.events.resubmit-min-age=1s",
                 "parley.customer.token-secret=test-token-signing-key-0123456789",

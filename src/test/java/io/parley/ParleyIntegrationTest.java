@@ -16,6 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
         "parley.customer.token-secret=test-token-signing-key-0123456789",
         "parley.agent.admin-email=" + ParleyIntegrationTest.ADMIN_EMAIL,
         "parley.agent.admin-password=" + ParleyIntegrationTest.ADMIN_PASSWORD,
+        // every test signs in from 127.0.0.1: the per-address allowance would otherwise couple unrelated tests
+        "parley.agent.login-max-failures-per-address=100000",
         // every test calls from 127.0.0.1 into one shared database: the limits' own tests switch them on
         "parley.limits.enabled=false" })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)

@@ -24,7 +24,9 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // like the application's embedded server, a commit waits for its WAL write (zonky's default is off);
+                // fsync stays off (zonky's -F): the test server's data need not survive a power cut
+                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
             }
             catch (IOException e) {
                 throw new UncheckedIOException("Could not start the test PostgreSQL", e);

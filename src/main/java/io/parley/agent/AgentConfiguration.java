@@ -1,11 +1,12 @@
 package io.parley.agent;
 
-import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class AgentConfiguration {
@@ -20,7 +21,10 @@ class AgentConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(AgentProperties properties, Clock clock) {
-        return new LoginThrottle(properties.loginMaxFailures(), properties.loginFailureWindow(), clock);
+    LoginThrottle loginThrottle(AgentProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new LoginThrottle(jdbc, new TransactionTemplate(transactions), new LoginThrottle.Settings(
+                properties.loginMaxFailures(), properties.loginMaxFailuresPerAddress(),
+                properties.loginMaxFailuresPerAccount(), properties.loginFailureWindow(), properties.loginFirstBackoff(),
+                properties.loginMaxBackoff()));
     }
 }

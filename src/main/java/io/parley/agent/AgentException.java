@@ -50,7 +50,7 @@ public class AgentException extends ParleyException {
         private final Duration retryAfter;
 
         LoginThrottled(Duration retryAfter) {
-            super(429, "login_throttled", "Too many failed logins for this email; try again in "
+            super(429, "login_throttled", "Too many failed logins for this account or from this address; try again in "
                     + Math.max(1, retryAfter.toSeconds()) + " seconds");
             this.retryAfter = retryAfter;
         }

@@ -15,9 +15,13 @@ import org.springframework.util.StringUtils;
  *     {@code adminPassword} (for recovering a lost password; turn it off again afterwards)
  * @param tokenSecret key that signs staff tokens; empty: generated once and kept in the database
  * @param tokenTtl how long a staff token is valid (default 12 hours)
- * @param loginMaxFailures failed logins for one email within {@code loginFailureWindow} after which further attempts
- *     are refused with 429 until the window has passed (default 5)
- * @param loginFailureWindow see {@code loginMaxFailures} (default 5 minutes)
+ * @param loginMaxFailures failed logins of one email from one address after which further attempts are held back
+ *     with 429 and a backoff that doubles with every further failure (default 5)
+ * @param loginFailureWindow a throttle key with no failure for this long starts again from zero (default 5 minutes)
+ * @param loginMaxFailuresPerAddress failed logins from one address, any email, before its backoff starts (default 20)
+ * @param loginMaxFailuresPerAccount failed logins of one email, any address, before its backoff starts (default 50)
+ * @param loginFirstBackoff the first wait once an allowance is used up (default 30 seconds)
+ * @param loginMaxBackoff the longest wait (default 15 minutes); there is no hard lockout
  * @param defaultCapacity conversations routed to an agent at once until an admin sets their capacity (default 3)
  * @param offlineOnDisconnect true: an agent becomes offline when their last STOMP connection closes and they do not
  *     reconnect within a few seconds (default true)
@@ -28,7 +32,8 @@ import org.springframework.util.StringUtils;
 @ConfigurationProperties("parley.agent")
 public record AgentProperties(String adminEmail, String adminPassword, boolean adminPasswordReset, String tokenSecret,
         Duration tokenTtl, int loginMaxFailures, Duration loginFailureWindow, Integer defaultCapacity,
-        Boolean offlineOnDisconnect, Duration presenceLease) {
+        Boolean offlineOnDisconnect, Duration presenceLease, Integer loginMaxFailuresPerAddress,
+        Integer loginMaxFailuresPerAccount, Duration loginFirstBackoff, Duration loginMaxBackoff) {
 
     public AgentProperties {
         if (!StringUtils.hasText(adminEmail)) {
@@ -48,6 +53,18 @@ public record AgentProperties(String adminEmail, String adminPassword, boolean a
         }
         if (offlineOnDisconnect == null) {
             offlineOnDisconnect = true;
+        }
+        if (loginMaxFailuresPerAddress == null || loginMaxFailuresPerAddress <= 0) {
+            loginMaxFailuresPerAddress = 20;
+        }
+        if (loginMaxFailuresPerAccount == null || loginMaxFailuresPerAccount <= 0) {
+            loginMaxFailuresPerAccount = 50;
+        }
+        if (loginFirstBackoff == null || loginFirstBackoff.isNegative() || loginFirstBackoff.isZero()) {
+            loginFirstBackoff = Duration.ofSeconds(30);
+        }
+        if (loginMaxBackoff == null || loginMaxBackoff.compareTo(loginFirstBackoff) < 0) {
+            loginMaxBackoff = Duration.ofMinutes(15).compareTo(loginFirstBackoff) < 0 ? loginFirstBackoff : Duration.ofMinutes(15);
         }
         if (presenceLease == null || presenceLease.isNegative() || presenceLease.isZero()) {
             presenceLease = Duration.ofSeconds(60);

@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Email-and-password login for staff, with a per-email throttle on failures. */
+/** Email-and-password login for staff, throttled per account and per address (see {@link LoginThrottle}). */
 @Service
 public class StaffAuthentication {
 
@@ -34,10 +34,11 @@ public class StaffAuthentication {
     /**
      * @throws AgentException {@code invalid_credentials} (401) for an unknown email or a wrong password alike,
      *     {@code account_deactivated} (403) for the right password of a deactivated account,
-     *     {@link AgentException.LoginThrottled} (429) after too many failures for this email
+     *     {@link AgentException.LoginThrottled} (429) while this email or address is backing off
      */
-    public StaffLogin login(String email, String password) {
-        throttle.blockedFor(email).ifPresent(wait -> {
+    public StaffLogin login(String email, String password, String address) {
+        // counted before the password is checked, so parallel guesses are each counted (see LoginThrottle)
+        throttle.tryAttempt(email, address).ifPresent(wait -> {
             throw new AgentException.LoginThrottled(wait);
         });
         var account = repository.findByEmail(email == null ? "" : email.trim());
@@ -48,14 +49,13 @@ public class StaffAuthentication {
         boolean matches = encoder.matches(candidate, account.map(StaffRepository.StoredStaff::passwordHash).orElse(decoyHash))
                 && account.isPresent() && possible;
         if (!matches) {
-            throttle.failed(email);
             throw AgentException.invalidCredentials();
         }
         StaffMember member = account.get().member();
         if (!member.active()) {
             throw AgentException.deactivated();
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, address);
         var expiresAt = tokens.expiry();
         return new StaffLogin(tokens.issue(account.get(), expiresAt), expiresAt,
                 List.copyOf(member.grantedRoles()), new StaffLogin.Staff(member.id(), member.email(), member.name()));

@@ -255,8 +255,10 @@ public class Handoffs {
         String text = StringUtils.hasText(comment) ? comment.strip() : null;
         Handoff rated = current.rated(score, text, clock.instant());
         repository.save(rated);
+        // keyed by the resolution, so rating it again replaces the rating instead of adding one
         events.publishEvent(new ConversationRated(conversationId, conversation.customerId(), score, text,
-                current.resolvedByBot() ? null : current.resolvedBy(), rated.rating().at()));
+                current.resolvedByBot() ? null : current.resolvedBy(), rated.rating().at(),
+                current.resolvedAt() == null ? rated.rating().at() : current.resolvedAt()));
         return rated;
     }
 

@@ -23,7 +23,7 @@ public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhook
         metrics = metrics == null ? new Metrics(null, null, null, null) : metrics;
         nps = nps == null ? new Nps(null, null, null) : nps;
         health = health == null ? new Health(null, 0, 0) : health;
-        webhooks = webhooks == null ? new Webhooks(null, 0, null, 0, null, null, 0) : webhooks;
+        webhooks = webhooks == null ? new Webhooks(null, 0, null, 0, null, null, 0, null, null) : webhooks;
     }
 
     /**
@@ -109,10 +109,17 @@ public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhook
      * @param maxBackoff longest wait between attempts (default 1h)
      * @param timeout connect and response timeout of one attempt (default 10s)
      * @param batchSize most deliveries sent per poll (default 20)
+     * @param allowPrivateTargets true: webhooks may target loopback, link-local and private addresses (default
+     *     false: refused, as server-side request forgery)
+     * @param retention delivered entries of the outbox (and their attempts) are purged this long after delivery
+     *     (default 7 days); failed ones stay for an admin to retry
      */
     public record Webhooks(Duration pollInterval, int maxAttempts, Duration initialBackoff, double backoffMultiplier,
-            Duration maxBackoff, Duration timeout, int batchSize) {
+            Duration maxBackoff, Duration timeout, int batchSize, Boolean allowPrivateTargets, Duration retention) {
+
         public Webhooks {
+            allowPrivateTargets = allowPrivateTargets != null && allowPrivateTargets;
+            retention = retention == null || retention.isNegative() ? Duration.ofDays(7) : retention;
             pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
             maxAttempts = maxAttempts <= 0 ? 10 : maxAttempts;
             initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;

@@ -27,6 +27,8 @@ import org.springframework.test.context.TestPropertySource;
         "parley.insight.webhooks.initial-backoff=200ms",
         "parley.insight.webhooks.backoff-multiplier=2",
         "parley.insight.webhooks.timeout=2s",
+        // the test receivers listen on localhost, which production refuses as an internal address
+        "parley.insight.webhooks.allow-private-targets=true",
         "parley.insight.nps.touchpoints=rated,agent_resolved,bot_resolved",
         "parley.insight.nps.min-interval=30d" })
 public @interface InsightIntegrationTest {

@@ -7,6 +7,7 @@ import io.parley.agent.StaffAccounts;
 import io.parley.agent.StaffAuthentication;
 import io.parley.agent.StaffLogin;
 import io.parley.core.ParleyPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,8 +39,9 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    StaffLogin login(@Valid @RequestBody LoginRequest request) {
-        return authentication.login(request.email(), request.password());
+    StaffLogin login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        // the client's address; behind a proxy set server.forward-headers-strategy so this is the real one
+        return authentication.login(request.email(), request.password(), http.getRemoteAddr());
     }
 
     /** Ends every session of the signed-in account (all its tokens, on every device); 204. */

@@ -125,7 +125,7 @@ public final class EvalCommand {
 
     /** Loads the KB, builds the index for the mode, and evaluates with the always-answer-top-hit decision. */
     public static EvalResult evaluate(Path kb, Path questionsFile, Mode mode, PrintStream log) {
-        return evaluate(kb, questionsFile, mode, AnswerDecision.alwaysAnswerTopHit(), "bge-small-en-v15-q", false, log);
+        return evaluate(kb, questionsFile, mode, AnswerDecision.alwaysAnswerTopHit(), log);
     }
 
     /** Loads the KB, builds the index for the mode, and evaluates with {@code decision} (the baseline always answers). */

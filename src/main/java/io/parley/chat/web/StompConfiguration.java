@@ -2,6 +2,7 @@ package io.parley.chat.web;
 
 import io.parley.chat.ChatProperties;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -9,6 +10,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
@@ -60,5 +62,18 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registry) {
         registry.setMessageSizeLimit(MAX_FRAME_BYTES);
+    }
+
+    /**
+     * Tomcat buffers at most 8 KiB of one WebSocket message by default and closes the socket (1009) beyond that,
+     * long before STOMP's {@value #MAX_FRAME_BYTES}-byte limit could answer with a clear error: an 8,000-character
+     * note closed the agent's console. The container's buffers are raised to the frame limit.
+     */
+    @Bean
+    static ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+        container.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+        return container;
     }
 }

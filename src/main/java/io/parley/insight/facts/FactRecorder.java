@@ -130,12 +130,18 @@ class FactRecorder {
     @EventListener
     void on(ConversationRated event) {
         record(event, () -> {
-            int added = jdbc.sql("""
-                    insert into insight_rating (conversation_id, at, customer_id, score, comment, agent_id)
-                    values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+            // one rating per resolution: a re-rating replaces the score (a later one wins) and is not counted again
+            boolean added = jdbc.sql("""
+                    insert into insight_rating (conversation_id, at, customer_id, score, comment, agent_id, resolved_at)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (conversation_id, resolved_at) do update set score = excluded.score,
+                        comment = excluded.comment, at = excluded.at
+                        where insight_rating.at < excluded.at
+                    returning (xmax = 0) as inserted""")
                     .params(event.conversationId(), ts(event.at()), event.customerId(), event.score(), event.comment(),
-                            event.agentId()).update();
-            if (added > 0) {
+                            event.agentId(), ts(event.resolvedAt()))
+                    .query(Boolean.class).optional().orElse(false);
+            if (added) {
                 counters.csat(event.score());
             }
         });

@@ -34,9 +34,12 @@ class WebhookEndpoints {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    WebhookEndpoints(JdbcClient jdbc, Clock clock) {
+    private final WebhookTargets targets;
+
+    WebhookEndpoints(JdbcClient jdbc, Clock clock, io.parley.insight.InsightProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.targets = new WebhookTargets(properties.webhooks().allowPrivateTargets());
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -140,7 +143,7 @@ class WebhookEndpoints {
                 .list();
     }
 
-    private static String url(String value) {
+    private String url(String value) {
         if (!StringUtils.hasText(value) || value.length() > MAX_URL) {
             throw InsightException.badRequest("webhook_url_invalid", "url is required (an absolute http or https URL)");
         }
@@ -150,6 +153,7 @@ class WebhookEndpoints {
                     || !StringUtils.hasText(uri.getHost())) {
                 throw InsightException.badRequest("webhook_url_invalid", "url must be an absolute http or https URL");
             }
+            targets.check(uri);
             return uri.toString();
         }
         catch (URISyntaxException e) {
@@ -183,7 +187,8 @@ class WebhookEndpoints {
     private String newSecret() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        // the standard alphabet: Standard Webhooks libraries decode the part after whsec_ with it
+        return WebhookSignature.PREFIX + Base64.getEncoder().encodeToString(bytes);
     }
 
     private static Endpoint map(ResultSet rs, int row) throws SQLException {

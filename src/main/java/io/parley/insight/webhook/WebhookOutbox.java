@@ -55,7 +55,8 @@ class WebhookOutbox {
 
     @EventListener
     void on(ConversationRated event) {
-        enqueue(WebhookEvents.CSAT, event.conversationId() + "@" + event.at(), event.at(), event);
+        // one csat event per resolution: a re-rating does not fire the webhook again
+        enqueue(WebhookEvents.CSAT, event.conversationId() + "@" + event.resolvedAt(), event.at(), event);
     }
 
     @EventListener

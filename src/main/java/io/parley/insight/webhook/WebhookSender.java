@@ -43,6 +43,7 @@ class WebhookSender implements SmartLifecycle {
     private final HttpClient http;
     private final MeterRegistry meters;
     private ScheduledExecutorService scheduler;
+    private final WebhookTargets targets;
 
     WebhookSender(JdbcClient jdbc, InsightProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -51,6 +52,7 @@ class WebhookSender implements SmartLifecycle {
         this.meters = meters;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.targets = new WebhookTargets(settings.allowPrivateTargets());
         Gauge.builder("parley.insight.webhook.pending", this, sender -> sender.pending())
                 .description("Webhook deliveries waiting to be sent").register(meters);
     }
@@ -88,7 +90,10 @@ class WebhookSender implements SmartLifecycle {
         String error = null;
         try {
             long timestamp = started.getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(settings.timeout())
+            URI target = URI.create(delivery.url());
+            // again at delivery: the name may resolve to an internal address by now
+            targets.check(target);
+            HttpRequest request = HttpRequest.newBuilder(target).timeout(settings.timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Parley-Webhooks/1")
                     .header("X-Parley-Event", delivery.eventType())
@@ -96,8 +101,22 @@ class WebhookSender implements SmartLifecycle {
                     .header("X-Parley-Delivery", delivery.id().toString())
                     .header("X-Parley-Timestamp", Long.toString(timestamp))
                     .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), timestamp, delivery.payload()))
+                    .header("webhook-id", delivery.eventId().toString())
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", WebhookSignature.standard(delivery.secret(),
+                            delivery.eventId().toString(), timestamp, delivery.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            // the request timeout ends at the response headers; a receiver that then trickles its body forever must
+            // not hold the sender, so the whole exchange is bounded and cancelled past it
+            var exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response;
+            try {
+                response = exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (java.util.concurrent.TimeoutException e) {
+                exchange.cancel(true);
+                throw new java.net.http.HttpTimeoutException("no complete response within " + settings.timeout());
+            }
             status = response.statusCode();
             if (status / 100 != 2) {
                 error = "HTTP " + status;
@@ -106,6 +125,10 @@ class WebhookSender implements SmartLifecycle {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+        }
+        catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         }
         catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -130,8 +153,9 @@ class WebhookSender implements SmartLifecycle {
         }
         else if (delivery.attempt() >= settings.maxAttempts()) {
             outcome = "failed";
-            log.warn("Webhook delivery {} ({} to {}) failed for good after {} attempts: {}", delivery.id(),
-                    delivery.eventType(), delivery.url(), delivery.attempt(), shortError);
+            // the host only: a webhook URL often carries a token in its path or query
+            log.warn("Webhook delivery {} ({} to host {}) failed for good after {} attempts: {}", delivery.id(),
+                    delivery.eventType(), host(delivery.url()), delivery.attempt(), shortError);
             jdbc.sql("update insight_webhook_delivery set status = 'failed', last_status_code = ?, last_error = ? where id = ?")
                     .params(status, shortError, delivery.id()).update();
         }
@@ -155,8 +179,24 @@ class WebhookSender implements SmartLifecycle {
         return jdbc.sql("select count(*) from insight_webhook_delivery where status = 'pending'").query(Long.class).single();
     }
 
+    private static String host(String url) {
+        try {
+            return URI.create(url).getHost();
+        }
+        catch (IllegalArgumentException e) {
+            return "(invalid url)";
+        }
+    }
+
+    /** Delivered entries are kept for the retention period only (their attempts go with them). */
+    int purgeDelivered() {
+        return jdbc.sql("delete from insight_webhook_delivery where status = 'delivered' and delivered_at < ?")
+                .param(Timestamp.from(clock.instant().minus(settings.retention()))).update();
+    }
+
     private void poll() {
         try {
+            purgeDelivered();
             while (sendDue() == settings.batchSize()) {
                 // a full batch: more may be due
             }

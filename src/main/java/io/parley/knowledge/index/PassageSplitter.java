@@ -2,8 +2,6 @@ package io.parley.knowledge.index;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Splits an article body into passages.
@@ -27,8 +25,6 @@ public final class PassageSplitter {
     static final int DEFAULT_MAX_CHARS = 1500;
     static final int DEFAULT_MIN_CHARS = 120;
 
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
 
     private final int targetChars;
     private final int maxChars;
@@ -51,7 +47,8 @@ public final class PassageSplitter {
         List<Section> sections = sections(markdownBody == null ? "" : markdownBody);
         List<Passage> passages = new ArrayList<>();
         for (Section section : sections) {
-            String text = TextNormalizer.markdownToText(section.body());
+            // the section's text is already plain: the parser read the Markdown once (see sections)
+            String text = TextNormalizer.normalizePlain(section.body());
             if (text.isBlank()) {
                 continue;
             }
@@ -105,40 +102,48 @@ public final class PassageSplitter {
     private record Section(String title, String body) {
     }
 
-    /** Splits on ATX headings (outside code fences); ### keeps its ## parent in the section title. */
+    /**
+     * Sections at headings (ATX and Setext, as CommonMark reads them; never inside code); ### keeps its ## parent in
+     * the section title. Linear in the body. An article the parser cannot read (it should not happen, but one article
+     * must never stop the index, and so the application, from starting) becomes one untitled section of its raw text.
+     */
     private static List<Section> sections(String body) {
+        try {
+            return parsedSections(body);
+        }
+        catch (RuntimeException | StackOverflowError unreadable) {
+            return List.of(new Section("", body));
+        }
+    }
+
+    private static List<Section> parsedSections(String body) {
         List<Section> sections = new ArrayList<>();
         String[] path = new String[7];
         String currentTitle = "";
         StringBuilder current = new StringBuilder();
-        boolean inFence = false;
-        for (String line : body.replace("\r\n", "\n").split("\n", -1)) {
-            if (FENCE.matcher(line).find()) {
-                inFence = !inFence;
+        for (MarkdownText.Block block : MarkdownText.blocks(body)) {
+            if (block.headingLevel() == 0) {
+                current.append(block.text()).append('\n');
+                continue;
             }
-            Matcher m = inFence ? null : HEADING.matcher(line);
-            if (m != null && m.matches()) {
-                sections.add(new Section(currentTitle, current.toString()));
-                current.setLength(0);
-                int level = m.group(1).length();
-                path[level] = TextNormalizer.inlineMarkdownToText(m.group(2));
-                for (int l = level + 1; l < path.length; l++) {
-                    path[l] = null;
-                }
-                // # is usually the article title repeated; a section is titled by its ## and ### ancestors.
-                List<String> parts = new ArrayList<>();
-                for (int l = Math.min(level, 2); l <= level; l++) {
-                    if (path[l] != null && !path[l].isBlank()) {
-                        parts.add(path[l]);
-                    }
-                }
-                if (parts.isEmpty() && path[1] != null) {
-                    parts.add(path[1]);
-                }
-                currentTitle = String.join(" › ", parts);
-            } else {
-                current.append(line).append('\n');
+            sections.add(new Section(currentTitle, current.toString()));
+            current.setLength(0);
+            int level = block.headingLevel();
+            path[level] = TextNormalizer.plainText(block.heading());
+            for (int l = level + 1; l < path.length; l++) {
+                path[l] = null;
             }
+            // # is usually the article title repeated; a section is titled by its ## and ### ancestors.
+            List<String> parts = new ArrayList<>();
+            for (int l = Math.min(level, 2); l <= level; l++) {
+                if (path[l] != null && !path[l].isBlank()) {
+                    parts.add(path[l]);
+                }
+            }
+            if (parts.isEmpty() && path[1] != null) {
+                parts.add(path[1]);
+            }
+            currentTitle = String.join(" › ", parts);
         }
         sections.add(new Section(currentTitle, current.toString()));
         return sections;

@@ -12,14 +12,8 @@ final class TextNormalizer {
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\([^)]*\\)");
     private static final Pattern REF_LINK = Pattern.compile("\\[([^\\]]+)]\\[[^\\]]*]");
-    private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
     private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|`)");
-    private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*([-*+]|\\d+[.)])\\s+");
-    private static final Pattern QUOTE_MARKER = Pattern.compile("(?m)^\\s*>+\\s?");
-    private static final Pattern TABLE_RULE = Pattern.compile("(?m)^\\s*\\|?\\s*:?-{3,}.*$");
-    private static final Pattern FENCE_LINE = Pattern.compile("(?m)^\\s*(```|~~~).*$");
     private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[ \\t\\u00A0]+");
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n{2,}");
     /**
      * Sentence punctuation directly followed by a capital letter ("site.Before you begin:To use"). Text
      * scraped from help centres often lost its line breaks this way; without a space the tokenizer keeps
@@ -33,15 +27,15 @@ final class TextNormalizer {
     private TextNormalizer() {
     }
 
+    /** Linear in the input: the Markdown is read by {@link MarkdownText} (a CommonMark parser), not by patterns. */
     static String markdownToText(String markdown) {
-        String s = FENCE_LINE.matcher(markdown).replaceAll("");
-        s = TABLE_RULE.matcher(s).replaceAll("");
-        s = inlineMarkdownToText(s);
-        s = LIST_MARKER.matcher(s).replaceAll("");
-        s = QUOTE_MARKER.matcher(s).replaceAll("");
-        s = s.replace('|', ' ');
+        return normalizePlain(MarkdownText.toText(markdown));
+    }
+
+    /** Plain text with glued sentences separated, runs of spaces collapsed, one stripped line per non-blank line. */
+    static String normalizePlain(String text) {
+        String s = GLUED_SENTENCE.matcher(text).replaceAll("$1 ");
         s = HORIZONTAL_SPACE.matcher(s).replaceAll(" ");
-        s = BLANK_LINES.matcher(s).replaceAll("\n");
         StringBuilder out = new StringBuilder();
         for (String line : s.split("\n")) {
             String t = line.strip();
@@ -55,11 +49,17 @@ final class TextNormalizer {
         return out.toString();
     }
 
+    /** Text that is already plain (a parsed heading): only glued sentences are separated. */
+    static String plainText(String s) {
+        return GLUED_SENTENCE.matcher(s).replaceAll("$1 ").strip();
+    }
+
+    /** For short inline Markdown (titles, bounded by validation); bodies go through {@link #markdownToText}. */
     static String inlineMarkdownToText(String s) {
         String r = IMAGE.matcher(s).replaceAll("$1");
         r = LINK.matcher(r).replaceAll("$1");
         r = REF_LINK.matcher(r).replaceAll("$1");
-        r = HTML_TAG.matcher(r).replaceAll(" ");
+        r = MarkdownText.stripTags(r);
         r = EMPHASIS.matcher(r).replaceAll("");
         r = GLUED_SENTENCE.matcher(r).replaceAll("$1 ");
         return r.strip();

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketController {
 
     private static final int MAX_PAGE = 100;
+    private static final long MAX_OFFSET = 1_000_000;
 
     private final Tickets tickets;
     private final Customers customers;
@@ -49,6 +50,10 @@ class TicketController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal ParleyPrincipal me) {
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE));
+        // page * size is the SQL offset: refuse a page whose offset would overflow instead of failing in the query
+        if (page < 0 || (long) page * pageSize > MAX_OFFSET) {
+            throw InvalidInput.field("page", "must be between 0 and " + MAX_OFFSET / pageSize);
+        }
         UUID assigneeId = null;
         boolean unassigned = false;
         if ("me".equals(assignee)) {

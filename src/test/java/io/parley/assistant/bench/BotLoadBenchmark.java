@@ -58,17 +58,17 @@ class BotLoadBenchmark {
             run(api, port, 2, take(fresh, 40, asked)); // warm-up: JIT, pools, caches
             for (int level = 0; level < CUSTOMERS.length; level++) {
                 List<String> batch = take(fresh, ANSWERS[level], asked);
-                out.add(report("new questions", CUSTOMERS[level], run(api, port, CUSTOMERS[level], batch)));
+                out.add(print(report("new questions", CUSTOMERS[level], run(api, port, CUSTOMERS[level], batch))));
                 List<String> repeats = new ArrayList<>(asked.subList(0, Math.min(ANSWERS[level], asked.size())));
                 Collections.shuffle(repeats, new java.util.Random(level));
-                out.add(report("repeated questions", CUSTOMERS[level], run(api, port, CUSTOMERS[level], repeats)));
+                out.add(print(report("repeated questions", CUSTOMERS[level], run(api, port, CUSTOMERS[level], repeats))));
             }
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             out.add(String.format(Locale.ROOT, "heap used after GC: %.0f MB (client, server and model in one JVM); %s",
                     heap / 1e6, rss()));
         }
-        out.forEach(System.out::println);
+        System.out.println(out.get(out.size() - 1));
         Files.createDirectories(Path.of("target/bench"));
         Files.write(Path.of("target/bench/bot-load.txt"), out);
     }
@@ -157,6 +157,12 @@ class BotLoadBenchmark {
                         + "p95 %6.1f ms, p99 %6.1f ms, max %6.1f ms; %d without reply in 30 s",
                 what, customers, m.size(), run.seconds(), m.size() / run.seconds(), pct(m, 0.50), pct(m, 0.95),
                 pct(m, 0.99), m.isEmpty() ? 0 : m.get(m.size() - 1), run.timeouts());
+    }
+
+    /** Each level as soon as it is measured: a long run on a loaded machine still shows what it got so far. */
+    private static String print(String line) {
+        System.out.println(line);
+        return line;
     }
 
     /** Nearest-rank percentile. */

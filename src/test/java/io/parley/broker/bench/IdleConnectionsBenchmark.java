@@ -90,7 +90,7 @@ public class IdleConnectionsBenchmark {
             int connected = total(1);
             System.out.printf("BENCH heap before %d MB, with %d connections %d MB: %.1f KB per connection%n",
                     heapBefore >> 20, connected, heapAfter >> 20, (heapAfter - heapBefore) / 1024.0 / Math.max(1, connected));
-            histogram(Path.of("target", "bench-idle-histogram.txt"));
+            histogram(Files.createTempFile("parley-idle-histogram", ".txt"));
 
             System.out.printf("BENCH holding for %s%n", hold);
             Thread.sleep(hold.toMillis());

@@ -112,7 +112,9 @@ public final class IdleWidgetClients {
             return null;
         }
 
-        private void handle(WebSocket socket, String text) {
+        private void handle(WebSocket socket, String received) {
+            // a heart-beat (end of line) may precede a frame in the same WebSocket message
+            String text = received.replaceFirst("^[\\r\\n]+", "");
             if (text.startsWith("CONNECTED")) {
                 stompConnected.incrementAndGet();
                 inFlight.release();
