@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The staff page over the generated OpenAPI description, in headless Chromium: sign in, then Swagger UI. */
 @BrowserTest
 @ParleyIntegrationTest
-@BrowserTest
 class ApiDocsBrowserIntegrationTests {
 
     @LocalServerPort
