@@ -3,6 +3,8 @@ package io.parley.chat;
 import java.time.Instant;
 import java.util.UUID;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 /**
  * One message in a conversation. {@code seq} is gapless and increasing per conversation, so a client that knows
  * the last seq it saw can ask for exactly what it missed.
@@ -11,5 +13,5 @@ import java.util.UUID;
  * @param clientMessageId the sender's idempotency key, null for server-authored messages
  */
 public record ChatMessage(UUID id, UUID conversationId, long seq, Author author, String text,
-        MessageContent payload, String clientMessageId, Instant createdAt) {
+        @JsonDeserialize(using = MessageContentReader.class) MessageContent payload, String clientMessageId, Instant createdAt) {
 }
