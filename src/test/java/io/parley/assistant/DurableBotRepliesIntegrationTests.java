@@ -105,8 +105,8 @@ class DurableBotRepliesIntegrationTests {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class)
                 .initializers(new TestDatabase.Initializer(database),
                         c -> c.getBeanFactory().addBeanPostProcessor(failingPlanner(plannerFailures)))
-                .properties(all.toArray(String[]::new))
-                .run();
+                // as command-line arguments: properties() would be defaults, which application.yml overrides
+                .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
         contexts.add(context);
         return context;
     }
