@@ -26,10 +26,17 @@ public final class EvidenceFeatures {
 
     static final List<String> LEXICAL_NAMES = List.of("fused_margin", "coverage", "weighted_coverage", "title_coverage",
             "unseen_share", "passages", "bm25_margin", "coverage_gap", "weighted_coverage_gap", "query_terms",
-            "passage_length", "second_agrees");
+            "passage_length", "second_agrees", "hits", "alone");
 
     static final List<String> VECTOR_NAMES = concat(List.of("cosine", "cosine_gap", "cosine_spread", "lists_agree",
             "bm25_relative"), LEXICAL_NAMES);
+
+    /**
+     * Hits counted for the "hits" feature: a question whose left-out article was the only good match often has just
+     * one or two weak hits left, while a lone hit with full coverage ("alone") is a strong answer. Capped at five, the
+     * depth the calibration data was recorded with.
+     */
+    static final int MAX_HITS = 5;
 
     private EvidenceFeatures() {
     }
@@ -68,7 +75,7 @@ public final class EvidenceFeatures {
         double secondAgrees = s != null && s.bm25Rank() > 0 && s.bm25Rank() <= 2 && (s.vectorRank() == 0 || s.vectorRank() <= 2) ? 1 : 0;
         double[] lexical = {margin, nz(e.queryTermCoverage()), nz(e.weightedCoverage()), nz(e.titleTermCoverage()), unseen,
                 Math.log1p(e.matchingPassages()), bm25Margin, coverageGap, weightedGap, Math.log1p(e.queryTerms()),
-                passageLength, secondAgrees};
+                passageLength, secondAgrees, Math.log1p(Math.min(MAX_HITS, hits.size())), second == null ? 1 : 0};
         if (family == Family.LEXICAL) {
             return lexical;
         }

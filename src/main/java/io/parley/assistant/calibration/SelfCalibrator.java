@@ -88,16 +88,12 @@ public final class SelfCalibrator {
         double threshold = Math.max(onProbes, priorThreshold - MAX_LOWER);
         double answered = 0;
         double right = 0;
-        double positives = 0;
         for (Scored s : examples) {
             boolean answers = AnswerCalibrator.sigmoid(r.apply(s.logit())) >= threshold;
             if (answers) {
                 answered += s.weight();
                 right += s.correct() ? s.weight() : 0;
             }
-        }
-        for (Scored s : examples) {
-            positives += s.weight() > 0 && s.logit() > Double.NEGATIVE_INFINITY ? 0 : 0;
         }
         return new LocaleCalibration(locale, family, "self", r.slope(), r.offset(), threshold, probes,
                 answered == 0 ? Double.NaN : right / answered, probes == 0 ? 0 : right / probes, now);

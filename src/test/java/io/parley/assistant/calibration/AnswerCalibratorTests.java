@@ -92,8 +92,8 @@ class AnswerCalibratorTests {
                 sharp.add(new AnswerCalibrator.Scored(i / 25.0, i > 0, 1));
             }
         }
-        AnswerCalibrator.Recalibration r = AnswerCalibrator.recalibrate(sharp, 10, 0.5, 2, 1);
-        assertThat(r.slope()).isEqualTo(2);        // wants much steeper, gets the bound
+        AnswerCalibrator.Recalibration r = AnswerCalibrator.recalibrate(sharp, 10, 0.5, 1.5, 1);
+        assertThat(r.slope()).isEqualTo(1.5);      // wants much steeper, gets the bound
         assertThat(r.offset()).isBetween(-0.2, 0.2);
 
         // shifted: right only from log-odds 1 up; the offset moves down, no further than its bound
