@@ -34,21 +34,31 @@ public final class ProbeGenerator {
     private final PassageSplitter splitter = new PassageSplitter();
 
     /**
-     * Up to {@code maxProbes} probes spread evenly over the articles (round-robin, so a large knowledge base is
-     * sampled across all its articles rather than exhausted on the first ones).
+     * Up to {@code maxProbes} probes spread evenly over the locales and, within a locale, over its articles
+     * (round-robin), so a large knowledge base is sampled across all its articles and a small locale beside a large
+     * one still gets enough probes to be calibrated.
      */
     public List<Probe> generate(List<IndexableArticle> articles, int maxProbes) {
-        List<List<Probe>> perArticle = new ArrayList<>();
+        java.util.Map<String, List<List<Probe>>> byLocale = new java.util.TreeMap<>();
         for (IndexableArticle a : articles) {
             if (a.published()) {
-                perArticle.add(forArticle(a));
+                byLocale.computeIfAbsent(io.parley.knowledge.index.LocaleAnalyzers.language(a.locale()), k -> new ArrayList<>())
+                        .add(forArticle(a));
             }
         }
+        List<List<Probe>> perLocale = new ArrayList<>();
+        for (List<List<Probe>> locale : byLocale.values()) {
+            perLocale.add(roundRobin(locale, Integer.MAX_VALUE));
+        }
+        return roundRobin(perLocale, maxProbes);
+    }
+
+    private static List<Probe> roundRobin(List<List<Probe>> lists, int max) {
         List<Probe> out = new ArrayList<>();
-        for (int round = 0; out.size() < maxProbes; round++) {
+        for (int round = 0; out.size() < max; round++) {
             boolean any = false;
-            for (List<Probe> probes : perArticle) {
-                if (round < probes.size() && out.size() < maxProbes) {
+            for (List<Probe> probes : lists) {
+                if (round < probes.size() && out.size() < max) {
                     out.add(probes.get(round));
                     any = true;
                 }

@@ -184,8 +184,8 @@ public final class SelfCalibration implements AutoCloseable {
         return v == null ? Double.NaN : ((Number) v).doubleValue();
     }
 
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+    private static String round(double v) {
+        return Double.isNaN(v) ? "-" : String.valueOf(Math.round(v * 1000) / 1000.0);
     }
 
     @Override

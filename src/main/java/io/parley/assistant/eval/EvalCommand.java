@@ -168,6 +168,12 @@ public final class EvalCommand {
         });
         try {
             EmbeddingSupport emb = mode == Mode.HYBRID ? EmbeddingSupport.inProcess(model, pool) : EmbeddingSupport.none();
+            if (emb.enabled()) {
+                // as in the application: a question asked again (its leave-gold-out twin, a probe without its
+                // article) is not embedded again
+                emb = new EmbeddingSupport(new io.parley.knowledge.index.QueryEmbeddingCache(emb.model(), 10_000, true),
+                        emb.modelId(), emb.languages(), emb.queryPrefix(), emb.passagePrefix());
+            }
             return evaluate(articles, questions, KnowledgeIndex.Options.of(emb), decision,
                     mode == Mode.HYBRID ? "hybrid-bm25-" + emb.modelId() : "bm25-passages", simulateMissing);
         } finally {

@@ -66,10 +66,12 @@ class CalibrationFitBenchmark {
         }
         PriorModel full = fitPrior(all, d -> true);
         table.append("\nIn sample (prior fitted on every set, self-calibrated on each set's probes):\n\n");
-        table.append("| set | answered correctly | wrong (with simulated) | simulated handed off | calibrations |\n|---|---|---|---|---|\n");
+        table.append("| set | answered correctly | wrong (with simulated) | simulated handed off | before: fixed thresholds, correct / wrong / handed off | calibrations |\n|---|---|---|---|---|---|\n");
         for (String s : sets) {
             Figures f = evaluate(all, s, full, true);
-            table.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %s |%n", s, f.correct, f.wrong, f.handedOff, f.calibrations));
+            Figures before = evaluate(all, s, io.parley.assistant.decision.ConfidencePolicy.calibrated());
+            table.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f / %.3f / %.3f | %s |%n", s, f.correct, f.wrong,
+                    f.handedOff, before.correct, before.wrong, before.handedOff, f.calibrations));
         }
         System.out.println(table);
         Files.writeString(CalibrationDumpBenchmark.OUT.resolve("fit-table.md"), table);
@@ -140,7 +142,14 @@ class CalibrationFitBenchmark {
                 calibrations.put(CalibratedPolicy.key(c.locale(), c.family()), c);
             }
         }
-        CalibratedPolicy policy = new CalibratedPolicy(prior, calibrations);
+        Figures f = evaluate(all, set, new CalibratedPolicy(prior, calibrations));
+        StringBuilder c = new StringBuilder();
+        calibrations.values().forEach(x -> c.append(String.format(Locale.ROOT, "%s/%s %s t=%.2f a=%.2f b=%.2f n=%d; ",
+                x.locale(), x.family(), x.source(), x.threshold(), x.slope(), x.offset(), x.probes())));
+        return new Figures(f.correct, f.wrong, f.handedOff, c.toString().strip());
+    }
+
+    static Figures evaluate(List<CalibrationDump> all, String set, AnswerDecision policy) {
         int questions = 0;
         int correct = 0;
         int wrong = 0;
@@ -166,10 +175,7 @@ class CalibrationFitBenchmark {
                 }
             }
         }
-        StringBuilder c = new StringBuilder();
-        calibrations.values().forEach(x -> c.append(String.format(Locale.ROOT, "%s/%s %s t=%.2f a=%.2f b=%.2f n=%d; ",
-                x.locale(), x.family(), x.source(), x.threshold(), x.slope(), x.offset(), x.probes())));
         return new Figures((double) correct / questions, (double) wrong / Math.max(1, correct + wrong),
-                1 - (double) simulatedAnswered / Math.max(1, simulated), c.toString());
+                1 - (double) simulatedAnswered / Math.max(1, simulated), "");
     }
 }
