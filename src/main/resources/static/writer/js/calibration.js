@@ -28,7 +28,8 @@ function render(c) {
     h('tbody', {}, c.locales.map(l => h('tr', { 'data-locale': l.locale, 'data-family': l.family },
       h('td', {}, l.locale), h('td', {}, l.family === 'vector' ? 'vectors + words' : 'words only'),
       h('td', {}, l.source === 'self' ? 'this knowledge base' : 'prior (too few articles)'),
-      h('td', { class: 'num' }, `p ≥ ${fmt(l.threshold)}`), h('td', { class: 'num' }, l.probes),
+      h('td', { class: 'num' }, l.threshold == null ? 'never (probes too unsure)' : `p ≥ ${fmt(l.threshold)}`),
+      h('td', { class: 'num' }, l.probes),
       h('td', { class: 'num' }, l.probePrecision == null ? '—' : pct(l.probePrecision)),
       h('td', { class: 'num' }, l.probeAnswered == null ? '—' : pct(l.probeAnswered))))))));
 }

@@ -56,6 +56,9 @@ class SelfCalibrationIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.parley.assistant.decision.BotDecision botDecision;
+
     private final List<UUID> created = new ArrayList<>();
 
     @AfterEach
@@ -78,6 +81,12 @@ class SelfCalibrationIntegrationTests {
         assertThat(nl.get("family").asString()).isEqualTo("lexical");
         assertThat(nl.get("probes").asInt()).isGreaterThanOrEqualTo(40);
         assertThat(nl.get("probePrecision").asDouble()).isGreaterThanOrEqualTo(0.95);
+        // stored with the index's model, for the next start (a refit in progress may be rewriting it: read until seen)
+        long seenBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (jdbc.queryForObject("select count(*) from assistant_calibration where locale = 'nl' and source = 'self'",
+                Integer.class) != 1 && System.nanoTime() < seenBy) {
+            Thread.sleep(100);
+        }
         assertThat(jdbc.queryForObject("select count(*) from assistant_calibration where locale = 'nl' and source = 'self'",
                 Integer.class)).isEqualTo(1);
 
@@ -99,11 +108,9 @@ class SelfCalibrationIntegrationTests {
         }
         assertThat(changed).as("a question the knowledge base's calibration decides differently from the prior").isNotNull();
 
-        // and the bot itself (its preview runs the chat's planner) takes the calibrated decision
-        JsonNode preview = api.post("/api/assistant/preview", staff, Map.of("question", changed, "locale", "nl")).json();
-        String botAction = preview.get("action").asString();
-        assertThat(botAction.equals("answer") ? "answer" : botAction.equals("clarify") ? "clarify" : "handoff")
-                .isEqualTo(calibratedAction);
+        // and the bot's own decision (the one the chat's planner and the preview call) is the calibrated one
+        AnswerDecision.Decision bot = botDecision.decide(changed, search.search(changed, "nl", 10));
+        assertThat(action(bot)).isEqualTo(calibratedAction);
     }
 
     @Test
@@ -172,14 +179,19 @@ class SelfCalibrationIntegrationTests {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** Polls the endpoint until a refit after {@code since} has calibrated the locale (the refit is the event). */
+    /**
+     * Polls the endpoint until a refit after {@code since} has calibrated the locale on its own probes (the refit is
+     * the event). Refits may follow one another while the articles are being published; any finished one that saw
+     * them all will do, as a refit of the same articles chooses the same calibration.
+     */
     private static JsonNode awaitLocale(Api api, String token, String locale, Instant since) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode body = api.get("/api/assistant/calibration", token).json();
-            for (JsonNode l : body.get("locales")) {
+            Api.Response response = api.get("/api/assistant/calibration", token);
+            assertThat(response.status()).isEqualTo(200);
+            for (JsonNode l : response.json().get("locales")) {
                 if (l.get("locale").asString().equals(locale) && Instant.parse(l.get("fittedAt").asString()).isAfter(since)
-                        && !body.get("refitPending").asBoolean()) {
+                        && l.get("source").asString().equals("self") && l.get("probes").asInt() >= 40) {
                     return l;
                 }
             }

@@ -185,7 +185,7 @@ public final class SelfCalibration implements AutoCloseable {
     }
 
     private static String round(double v) {
-        return Double.isNaN(v) ? "-" : String.valueOf(Math.round(v * 1000) / 1000.0);
+        return Double.isNaN(v) ? "-" : Double.isInfinite(v) ? "never" : String.valueOf(Math.round(v * 1000) / 1000.0);
     }
 
     @Override

@@ -36,7 +36,7 @@ class CalibrationController {
         Map<String, Object> prior = new LinkedHashMap<>();
         prior.put("fittedOn", policy.prior().fittedOn());
         for (EvidenceFeatures.Family f : EvidenceFeatures.Family.values()) {
-            prior.put(f.key() + "Threshold", policy.prior().threshold(f));
+            prior.put(f.key() + "Threshold", finite(policy.prior().threshold(f)));
         }
         out.put("prior", prior);
         List<Map<String, Object>> locales = new ArrayList<>();
@@ -47,7 +47,8 @@ class CalibrationController {
                     m.put("locale", c.locale());
                     m.put("family", c.family());
                     m.put("source", c.source());
-                    m.put("threshold", c.threshold());
+                    // null: no threshold reached the target on the probes, so the bot never answers in this locale
+                    m.put("threshold", finite(c.threshold()));
                     m.put("slope", c.slope());
                     m.put("offset", c.offset());
                     m.put("probes", c.probes());
@@ -58,5 +59,9 @@ class CalibrationController {
                 });
         out.put("locales", locales);
         return out;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }
