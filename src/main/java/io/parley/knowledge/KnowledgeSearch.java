@@ -77,6 +77,12 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
         return index.search(query, locale, limit);
     }
 
+    /** Leaves the articles out of the search itself (self-calibration's probes), so the others score as without them. */
+    @Override
+    public SearchResult searchWithout(String query, String locale, int limit, java.util.Set<String> excludedArticleIds) {
+        return index.searchWithout(query, locale, limit, excludedArticleIds);
+    }
+
     /** Re-reads every published article from PostgreSQL into the index. */
     public int rebuild() {
         synchronized (writes) {
