@@ -127,11 +127,17 @@ class TicketRepository {
         jdbc.sql("""
                 update ticket set subject = ?, status = ?, priority = ?, tags = ?, assignee_id = ?, summary = ?,
                     summary_source = ?, contact_email = ?, rating = ?, rating_comment = ?, rated_at = ?, customer_id = ?,
-                    updated_at = ? where id = ?""")
+                    updated_at = ?, version = version + 1 where id = ?""")
                 .params(t.subject(), t.status().json(), t.priority(), t.tags().toArray(String[]::new), t.assigneeId(),
                         t.summary(), t.summarySource(), t.contactEmail(), t.rating(), t.ratingComment(), ts(t.ratedAt()),
                         t.customerId(), ts(now), t.id())
                 .update();
+    }
+
+    /** The ticket's version, its row locked until the transaction ends (so two edits cannot both pass the check). */
+    java.util.OptionalLong lockVersion(UUID id) {
+        return jdbc.sql("select version from ticket where id = ? for update").param(id).query(Long.class).optional()
+                .map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
     }
 
     void reassignCustomer(UUID from, UUID to) {
@@ -181,7 +187,7 @@ class TicketRepository {
                 rs.getString("summary_source"), sources == null ? List.of() : json.readValue(sources, SOURCES),
                 rs.getString("contact_email"), (Integer) rs.getObject("rating"), rs.getString("rating_comment"),
                 rated == null ? null : rated.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
     }
 
     private static Timestamp ts(Instant instant) {

@@ -22,20 +22,20 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 /** Mints identity JWTs the way a host application would (Nimbus, the library Spring Security verifies with). */
-final class IdentityJwts {
+public final class IdentityJwts {
 
     private IdentityJwts() {
     }
 
     /** Claims with {@code sub} and an {@code exp} ten minutes ahead, plus {@code extra} (a null value removes one). */
-    static JWTClaimsSet claims(String subject, Map<String, Object> extra) {
+    public static JWTClaimsSet claims(String subject, Map<String, Object> extra) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject)
                 .expirationTime(Date.from(Instant.now().plusSeconds(600))).issueTime(new Date());
         extra.forEach(builder::claim);
         return builder.build();
     }
 
-    static String hs256(String secret, JWTClaimsSet claims) {
+    public static String hs256(String secret, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
@@ -46,7 +46,7 @@ final class IdentityJwts {
         }
     }
 
-    static String rs256(RSAKey key, JWTClaimsSet claims) {
+    public static String rs256(RSAKey key, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(new RSASSASigner(key));
@@ -57,11 +57,11 @@ final class IdentityJwts {
         }
     }
 
-    static String unsigned(JWTClaimsSet claims) {
+    public static String unsigned(JWTClaimsSet claims) {
         return new PlainJWT(claims).serialize();
     }
 
-    static RSAKey rsaKey(String keyId) {
+    public static RSAKey rsaKey(String keyId) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -74,11 +74,11 @@ final class IdentityJwts {
         }
     }
 
-    static String jwks(RSAKey... keys) {
+    public static String jwks(RSAKey... keys) {
         return new JWKSet(java.util.List.of(keys)).toPublicJWKSet().toString();
     }
 
-    static String pem(RSAKey key) {
+    public static String pem(RSAKey key) {
         try {
             return "-----BEGIN PUBLIC KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.toRSAPublicKey().getEncoded())

@@ -62,6 +62,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registry) {
         registry.setMessageSizeLimit(MAX_FRAME_BYTES);
+        registry.addDecoratorFactory(CompleteFramesOnly::new);
     }
 
     /**
