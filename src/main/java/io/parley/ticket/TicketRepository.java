@@ -140,6 +140,9 @@ class TicketRepository {
                 .map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
     }
 
+    /** Timelines and notes list at most this many entries, the newest. */
+    static final int MAX_LISTED = 500;
+
     void reassignCustomer(UUID from, UUID to) {
         jdbc.sql("update ticket set customer_id = ? where customer_id = ?").params(to, from).update();
     }
@@ -151,7 +154,9 @@ class TicketRepository {
     }
 
     List<TicketEvent> events(UUID ticketId) {
-        return jdbc.sql("select * from ticket_event where ticket_id = ? order by id").param(ticketId)
+        // the newest MAX_LISTED, oldest first (issue #15: bounded lists)
+        return jdbc.sql("select * from (select * from ticket_event where ticket_id = ? order by id desc limit ?) e order by id")
+                .params(ticketId, MAX_LISTED)
                 .query((rs, row) -> {
                     String data = rs.getString("data");
                     Object actor = rs.getObject("actor_id");
@@ -169,7 +174,8 @@ class TicketRepository {
     }
 
     List<TicketNote> notes(Ticket ticket) {
-        return jdbc.sql("select * from ticket_note where ticket_id = ? order by created_at, id").param(ticket.id())
+        return jdbc.sql("select * from (select * from ticket_note where ticket_id = ? order by created_at desc, id desc limit ?) n "
+                + "order by created_at, id").params(ticket.id(), MAX_LISTED)
                 .query((rs, row) -> new TicketNote(rs.getObject("id", UUID.class), ticket.id(), ticket.conversationId(),
                         rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getString("text"),
                         rs.getTimestamp("created_at").toInstant()))

@@ -115,8 +115,13 @@ class WebhookLanesIntegrationTests {
         publishTicket();
         await(() -> answered.get() == before + 2, Duration.ofSeconds(20));
         assertThat(stalledRequests.get()).as("no attempt while the circuit is open").isEqualTo(5);
+        String log = jdbc.sql("select d.id || ' ' || d.attempts || ' ' || d.next_attempt_at || ' ' || coalesce(d.last_error, '') "
+                + "from insight_webhook_delivery d where d.endpoint_id = ?::uuid").param(stalledId).query(String.class).list()
+                + " " + jdbc.sql("select a.delivery_id || ' #' || a.attempt || ' ' || a.at || ' ' || coalesce(a.error, '') from insight_webhook_attempt a "
+                + "join insight_webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = ?::uuid order by a.at").param(stalledId)
+                .query(String.class).list();
         assertThat(jdbc.sql("select coalesce(sum(attempts), 0) from insight_webhook_delivery where endpoint_id = ?::uuid")
-                .param(stalledId).query(Long.class).single()).as("attempts charged").isEqualTo(5L);
+                .param(stalledId).query(Long.class).single()).as("attempts charged: " + log).isEqualTo(5L);
     }
 
     private String endpoint(HttpServer receiver) {

@@ -87,7 +87,12 @@ class HostileInputFuzzIntegrationTests extends SecurityTestSupport {
     @Test
     void hostileQueryParametersGetAClearError() throws Exception {
         List<String> unclear = new ArrayList<>();
-        for (String query : List.of("q=" + "%00".repeat(1000), "q=a%00b", "q=a%01b%1Fc", "q=%7F", "q=" + "a".repeat(100_000), "locale=" + "x".repeat(5000),
+        // a request line beyond Tomcat's 8 KiB header limit is refused by the container before any application code
+        // (a bare 400): no 5xx, nothing else to ask of it
+        HttpResponse<String> oversized = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/search?q=" + "a".repeat(100_000)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(oversized.statusCode()).isBetween(400, 499);
+        for (String query : List.of("q=" + "%00".repeat(1000), "q=a%00b", "q=a%01b%1Fc", "q=%7F", "q=" + "a".repeat(5_000), "locale=" + "x".repeat(5000),
                 "q=(((((((((((((((((((", "q=*:*", "q=title:%22a%22~999999", "q=a&limit=-1", "q=a&limit=99999999999")) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/search?" + query)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());

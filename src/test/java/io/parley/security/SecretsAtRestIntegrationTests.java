@@ -50,7 +50,7 @@ class SecretsAtRestIntegrationTests extends SecurityTestSupport {
     @Test
     void webhookSecretsAreStoredSealed() {
         String secret = "receiver-secret-" + UUID.randomUUID();
-        String id = api.post("/api/insights/webhooks", admin, Map.of("url", "https://hooks.example.com/parley",
+        String id = api.post("/api/insights/webhooks", admin, Map.of("url", "https://93.184.216.34/parley",
                 "secret", secret, "eventTypes", List.of("ticket.created"))).json().get("id").asString();
         String stored = jdbc.sql("select secret from insight_webhook_endpoint where id = ?::uuid").param(id).query(String.class).single();
         assertThat(stored).startsWith("enc:v1:").doesNotContain(secret);
