@@ -106,7 +106,8 @@ class WebhookLanesIntegrationTests {
         assertThat(stalledRequests.get()).as("stalled attempts while the other endpoint got all four").isLessThanOrEqualTo(2);
 
         // five failed attempts in a row (threshold) open the stalled endpoint's circuit: its due rows are left alone
-        await(() -> stalledRequests.get() >= 5, Duration.ofSeconds(60));
+        await(() -> jdbc.sql("select count(*) from insight_webhook_attempt a join insight_webhook_delivery d on d.id = a.delivery_id "
+                + "where d.endpoint_id = ?::uuid").param(stalledId).query(Long.class).single() >= 5, Duration.ofSeconds(60));
         await(() -> jdbc.sql("select count(*) from insight_webhook_delivery where endpoint_id = ?::uuid and status = 'pending' "
                 + "and next_attempt_at <= now()").param(stalledId).query(Long.class).single() > 0, Duration.ofSeconds(20));
         int before = answered.get();

@@ -77,20 +77,25 @@ class StompSessions implements ChannelInterceptor {
     /** Outbound: nothing reaches a session whose token was revoked or has expired. */
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        // the broker's messages carry SimpMessageHeaderAccessor headers, not STOMP ones: read the generic headers
+        org.springframework.messaging.MessageHeaders headers = message.getHeaders();
+        String sessionId = org.springframework.messaging.simp.SimpMessageHeaderAccessor.getSessionId(headers);
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (accessor == null || accessor.getCommand() != StompCommand.MESSAGE || accessor.getSessionId() == null
-                || !sessions.containsKey(accessor.getSessionId())) {
+        boolean isMessage = accessor != null ? accessor.getCommand() == StompCommand.MESSAGE
+                : org.springframework.messaging.simp.SimpMessageHeaderAccessor.getMessageType(headers)
+                        == org.springframework.messaging.simp.SimpMessageType.MESSAGE;
+        if (!isMessage || sessionId == null || !sessions.containsKey(sessionId)) {
             return message;
         }
-        Optional<ParleyPrincipal> principal = current(accessor.getSessionId());
+        Optional<ParleyPrincipal> principal = current(sessionId);
         if (principal.isEmpty()) {
             return null;
         }
-        return principal.get().isCustomer() ? forCustomer(message, accessor) : message;
+        return principal.get().isCustomer() ? forCustomer(message) : message;
     }
 
     /** The topic is shared with agents: what a customer receives loses staff ids and the bot's scores. */
-    private Message<?> forCustomer(Message<?> message, StompHeaderAccessor accessor) {
+    private Message<?> forCustomer(Message<?> message) {
         if (!(message.getPayload() instanceof byte[] bytes) || bytes.length == 0 || bytes[0] != '{') {
             return message;
         }
@@ -100,7 +105,7 @@ class StompSessions implements ChannelInterceptor {
                 return message;
             }
             return org.springframework.messaging.support.MessageBuilder.createMessage(json.writeValueAsBytes(tree),
-                    accessor.getMessageHeaders());
+                    message.getHeaders());
         }
         catch (RuntimeException notJson) {
             return message;

@@ -140,8 +140,14 @@ class WebhookSender implements SmartLifecycle {
             // renewed lease: the rows behind a slow one must not run out of theirs while they wait in this lane
             int renewed = jdbc.sql("update insight_webhook_delivery set next_attempt_at = ? where id = ? and attempts = ? and status = 'pending'")
                     .params(Timestamp.from(lease()), delivery.id(), delivery.attempt()).update();
-            if (renewed == 1) {
-                deliver(delivery);
+            try {
+                if (renewed == 1) {
+                    deliver(delivery);
+                }
+            }
+            catch (RuntimeException e) {
+                // e.g. the endpoint was deleted meanwhile: its rows went with it; the lane goes on with the rest
+                log.warn("Webhook delivery {} could not be recorded: {}", delivery.id(), e.getMessage());
             }
         }
     }
