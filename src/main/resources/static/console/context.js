@@ -68,10 +68,14 @@ export class ContextView {
     return h('section', { className: 'card customer', 'aria-labelledby': 'ctx-customer' },
       h('h3', { id: 'ctx-customer' }, 'Customer'),
       definitionList([
-        ['Name', customer.name || 'Anonymous visitor'],
-        ['Email', customer.email || '—'],
+        ['Name', customer.name ? attested(customer, 'name', customer.name) : 'Anonymous visitor'],
+        ['Email', customer.email ? attested(customer, 'email', customer.email) : '—'],
+        ...(customer.company ? [['Company', attested(customer, 'company', customer.company)]] : []),
         ['Language', customer.locale || item.locale || '—'],
-        ['Identity', customer.identified ? 'Verified (signed in to your app)' : 'Anonymous visitor'],
+        // "Verified" only for what the host application signed: a user hash proves the user id, not the name
+        ['Identity', customer.identified ? 'Signed in to your app' : 'Anonymous visitor'],
+        ...Object.entries(customer.attributes || {}).slice(0, 50)
+          .map(([key, value]) => [key, [typeof value === 'string' ? value : JSON.stringify(value), ' ', verifiedChip(true)]]),
       ]),
       h('h4', null, `Earlier conversations (${earlier.length})`),
       earlier.length
@@ -175,6 +179,19 @@ export class ContextView {
         }, 'Insert link') : null);
     })));
   }
+}
+
+/** A customer's attribute with whether the host application signed it (issue #15: the browser's word is not proof). */
+function attested(customer, field, value) {
+  const verified = Array.isArray(customer.verified) && customer.verified.includes(field);
+  return [value, ' ', verifiedChip(verified)];
+}
+
+function verifiedChip(verified) {
+  return h('span', {
+    className: verified ? 'chip verified' : 'chip unverified',
+    title: verified ? 'Signed by your app' : 'Given by the customer\'s browser, not signed by your app',
+  }, verified ? 'Verified' : 'Unverified');
 }
 
 function definitionList(rows) {

@@ -3,6 +3,7 @@
 
 import { ApiError, Client, id, request } from '../common/api.js';
 import { messagesAfter } from '../common/paging.js';
+import { identityKey } from './identity.js';
 
 export { ApiError };
 
@@ -10,14 +11,14 @@ const EXPIRY_MARGIN_MS = 60_000;
 
 export class Api {
   /**
-   * @param {object} config server, userId, userHash, name, email, locale
+   * @param {object} config server, jwt (a signed identity) or userId + userHash, name, email, locale
    * @param {Storage} storage where the session is kept (localStorage)
    */
   constructor(config, storage) {
     this.config = config;
     this.storage = storage;
     this.server = config.server.replace(/\/+$/, '');
-    const who = config.userId ? `user:${config.userId}` : 'visitor';
+    const who = identityKey(config);
     this.sessionKey = `parley:${this.server}:session:${who}`;
     this.visitorKey = `parley:${this.server}:visitorId`;
     this.pendingSession = null;
@@ -67,11 +68,12 @@ export class Api {
   }
 
   async createSession() {
-    const { userId, userHash, name, email, locale, company } = this.config;
+    const { jwt, userId, userHash, name, email, locale, company } = this.config;
     const body = { locale };
     const visitorId = this.storage.getItem(this.visitorKey);
     if (visitorId) body.visitorId = visitorId;
-    if (userId) { body.userId = userId; body.userHash = userHash; }
+    if (jwt) body.jwt = jwt;
+    else if (userId) { body.userId = userId; body.userHash = userHash; }
     if (name) body.name = name;
     if (email) body.email = email;
     if (company) body.company = company;

@@ -2,6 +2,7 @@
 // the server over REST (history, lists) and STOMP (live messages, typing, read state). See docs/API.md.
 
 import { Api } from './api.js';
+import { forgetStored, identityKey, withIdentity } from './identity.js';
 import { Connection } from '../common/connection.js';
 import { Outbox } from '../common/outbox.js';
 import { singleFlight } from '../common/paging.js';
@@ -18,6 +19,21 @@ const TYPING_SHOWN_MS = 8000;
 const MAX_WATCHED = 25;
 // a conversation we may not watch (deleted, or moved to another customer): stop asking for it
 const ACCESS_ERRORS = new Set(['conversation_forbidden', 'conversation_not_found']);
+
+/**
+ * Parley.identify / Parley.logout: takes the mounted widget down, forgets what this browser kept for it (on a
+ * logout the visitor id too, so a shared device never shows or merges the previous user's threads) and mounts a
+ * fresh one for {@code identity} (none: a new anonymous visitor). Returns the new config and public API.
+ */
+export async function switchIdentity(current, config, identity, { keepVisitor = false } = {}) {
+  if (current && current.destroy) await current.destroy();
+  const next = withIdentity(config, identity);
+  const server = String(next.server || ROOT.origin).replace(/\/+$/, '');
+  // a visitor id is worth keeping only from an anonymous visitor signing in, never from one user to the next
+  const anonymousBefore = !(config.jwt || config.userId);
+  forgetStored(server, { local: localStorage, session: sessionStorage, keepVisitor: keepVisitor && anonymousBefore });
+  return { config: next, api: await mount(next) };
+}
 
 /** Mounts the widget into the page; returns its public API. */
 export async function mount(config = {}) {
@@ -40,7 +56,7 @@ class Widget {
     this.libs = libs;
     this.t = t;
     this.api = new Api(this.config, localStorage);
-    const who = config.userId ? `user:${config.userId}` : 'visitor';
+    const who = identityKey(config);
     this.outboxKey = `parley:${this.api.server}:outbox:${who}`;
     this.titlesKey = `parley:${this.api.server}:titles:${who}`;
     this.uiKey = `parley:${this.api.server}:ui`;
@@ -86,7 +102,8 @@ class Widget {
     }
     this.connection.start();
     this.resendTimer = setInterval(() => this.outbox.tick(), 2000);
-    document.addEventListener('visibilitychange', () => this.markReadIfVisible());
+    this.onVisibility = () => this.markReadIfVisible();
+    document.addEventListener('visibilitychange', this.onVisibility);
     if (ui.current && this.summaries.has(ui.current)) {
       this.current = ui.current;
       this.view = 'thread';
@@ -103,7 +120,19 @@ class Widget {
       toggle: () => this.setOpen(!this.open),
       setLocale: locale => this.setLocale(locale),
       locale: () => this.config.locale,
+      destroy: () => this.destroy(),
     };
+  }
+
+  /** Takes the widget off the page: no socket, no timers, no shadow host left behind. */
+  async destroy() {
+    clearInterval(this.resendTimer);
+    clearTimeout(this.typingIdle);
+    clearTimeout(this.flashTimer);
+    this.threads.forEach(thread => clearTimeout(thread.typingTimer));
+    if (this.onVisibility) document.removeEventListener('visibilitychange', this.onVisibility);
+    this.host.remove();
+    if (this.connection) await this.connection.stop();
   }
 
   async setLocale(locale) {

@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 public @interface ParleyIntegrationTest {
 
-    String IDENTITY_SECRET = "host-app-identity-secret";
+    String IDENTITY_SECRET = "host-app-identity-secret-for-tests-0123456789";
 
     /** The bootstrap admin every test context shares (the first context to start creates it). */
     String ADMIN_EMAIL = "admin@parley.test";

@@ -77,6 +77,9 @@ class ConversationRepository {
                 .params(conversationId, afterSeq, limit).query(this::mapMessage).list();
     }
 
+    /** A customer's threads are listed newest first, at most this many (issue #15: bounded lists). */
+    static final int MAX_THREADS = 100;
+
     List<ConversationSummary> summariesFor(UUID customerId) {
         return jdbc.sql("""
                 select c.id, c.subject, c.locale, c.created_at, c.last_message_at, c.last_seq,
@@ -89,8 +92,9 @@ class ConversationRepository {
                 from conversation c
                 left join message m on m.conversation_id = c.id and m.seq = c.last_seq
                 where c.customer_id = ?
-                order by c.last_message_at desc, c.created_at desc""")
-                .param(customerId)
+                order by c.last_message_at desc, c.created_at desc
+                limit ?""")
+                .params(customerId, MAX_THREADS)
                 .query((rs, row) -> new ConversationSummary(rs.getObject("id", UUID.class), rs.getString("subject"),
                         rs.getString("locale"), instant(rs, "created_at"), instant(rs, "last_message_at"),
                         rs.getLong("last_seq"), rs.getObject("m_id") == null ? null : mapMessage(rs, "m_"),

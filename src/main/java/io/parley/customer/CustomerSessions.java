@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.parley.core.SignedTokens;
@@ -18,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts widget sessions: verifies identified customers by HMAC, recognises returning visitors, and hands out the
+ * Starts widget sessions: verifies identified customers by a signed identity JWT or the HMAC user hash, recognises returning visitors, and hands out the
  * token that authenticates the customer's REST calls and STOMP connection.
  */
 @Service
@@ -26,15 +28,17 @@ public class CustomerSessions implements Customers {
 
     private final CustomerRepository repository;
     private final CustomerTokens tokens;
+    private final IdentityTokens identityTokens;
     private final CustomerProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    CustomerSessions(CustomerRepository repository, CustomerTokens tokens, CustomerProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+    CustomerSessions(CustomerRepository repository, CustomerTokens tokens, IdentityTokens identityTokens,
+            CustomerProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.tokens = tokens;
+        this.identityTokens = identityTokens;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
@@ -46,15 +50,26 @@ public class CustomerSessions implements Customers {
         String locale = normaliseLocale(request.locale());
         Customer customer;
         String visitorId;
-        if (StringUtils.hasText(request.userId())) {
-            verifyIdentity(request.userId(), request.userHash());
-            customer = repository.upsertIdentified(request.userId(), blankToNull(request.name()),
-                    blankToNull(request.email()), locale, blankToNull(request.company()), now);
-            visitorId = request.visitorId();
-            if (visitorId != null) {
-                repository.findAnonymousVisitor(visitorId)
-                        .ifPresent(anonymous -> events.publishEvent(new VisitorIdentified(anonymous.id(), customer.id())));
+        if (StringUtils.hasText(request.jwt())) {
+            SignedIdentity identity = identityTokens.verify(request.jwt());
+            if (StringUtils.hasText(request.userId()) && !request.userId().equals(identity.subject())) {
+                throw new IdentityTokenRejected("identity_token_subject_mismatch", "userId differs from the token's 'sub'");
             }
+            Set<String> signed = new HashSet<>();
+            String name = signedOr(identity.name(), request.name(), "name", signed);
+            String email = signedOr(identity.email(), request.email(), "email", signed);
+            String company = signedOr(identity.company(), request.company(), "company", signed);
+            customer = repository.upsertIdentified(identity.subject(),
+                    new CustomerRepository.Fields(name, email, locale != null ? locale : normaliseLocale(identity.locale()), company),
+                    signed, identity.attributes(), now);
+            visitorId = mergeVisitor(request.visitorId(), customer);
+        }
+        else if (StringUtils.hasText(request.userId())) {
+            verifyIdentity(request.userId(), request.userHash());
+            // only the user id is signed by the hash: name, email and company are what the browser says
+            customer = repository.upsertIdentified(request.userId(), new CustomerRepository.Fields(blankToNull(request.name()),
+                    blankToNull(request.email()), locale, blankToNull(request.company())), Set.of(), null, now);
+            visitorId = mergeVisitor(request.visitorId(), customer);
         }
         else if (StringUtils.hasText(request.userHash())) {
             throw new IdentityVerificationFailed("userHash was given without a userId");
@@ -68,6 +83,23 @@ public class CustomerSessions implements Customers {
         return new WidgetSession(tokens.issue(customer, expiresAt), expiresAt, visitorId,
                 new WidgetSession.CustomerView(customer.id().toString(), customer.name(), customer.email(),
                         customer.identified(), customer.locale()));
+    }
+
+    /** What an anonymous visitor started on this device now belongs to the identified customer. */
+    private String mergeVisitor(String visitorId, Customer customer) {
+        if (visitorId != null) {
+            repository.findAnonymousVisitor(visitorId)
+                    .ifPresent(anonymous -> events.publishEvent(new VisitorIdentified(anonymous.id(), customer.id())));
+        }
+        return visitorId;
+    }
+
+    private static String signedOr(String signedValue, String browserValue, String field, Set<String> signed) {
+        if (signedValue != null) {
+            signed.add(field);
+            return signedValue;
+        }
+        return blankToNull(browserValue);
     }
 
     @Override

@@ -23,7 +23,7 @@ public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhook
         metrics = metrics == null ? new Metrics(null, null, null, null) : metrics;
         nps = nps == null ? new Nps(null, null, null) : nps;
         health = health == null ? new Health(null, 0, 0) : health;
-        webhooks = webhooks == null ? new Webhooks(null, 0, null, 0, null, null, 0, null, null) : webhooks;
+        webhooks = webhooks == null ? new Webhooks(null, 0, null, 0, null, null, 0, null, null, 0, 0, null) : webhooks;
     }
 
     /**
@@ -113,11 +113,21 @@ public record InsightProperties(Metrics metrics, Nps nps, Health health, Webhook
      *     false: refused, as server-side request forgery)
      * @param retention delivered entries of the outbox (and their attempts) are purged this long after delivery
      *     (default 7 days); failed ones stay for an admin to retry
+     * @param parallelEndpoints endpoints delivered to at the same time, each in its own lane, so one slow or stalled
+     *     receiver never delays the others (default 8)
+     * @param circuitFailureThreshold consecutive failed attempts after which an endpoint's circuit opens: its
+     *     deliveries wait, without attempts, for {@code circuitOpenFor} (default 5)
+     * @param circuitOpenFor how long an open circuit holds an endpoint's deliveries back before one is tried again
+     *     (default 1m)
      */
     public record Webhooks(Duration pollInterval, int maxAttempts, Duration initialBackoff, double backoffMultiplier,
-            Duration maxBackoff, Duration timeout, int batchSize, Boolean allowPrivateTargets, Duration retention) {
+            Duration maxBackoff, Duration timeout, int batchSize, Boolean allowPrivateTargets, Duration retention,
+            int parallelEndpoints, int circuitFailureThreshold, Duration circuitOpenFor) {
 
         public Webhooks {
+            parallelEndpoints = parallelEndpoints <= 0 ? 8 : parallelEndpoints;
+            circuitFailureThreshold = circuitFailureThreshold <= 0 ? 5 : circuitFailureThreshold;
+            circuitOpenFor = circuitOpenFor == null || circuitOpenFor.isNegative() ? Duration.ofMinutes(1) : circuitOpenFor;
             allowPrivateTargets = allowPrivateTargets != null && allowPrivateTargets;
             retention = retention == null || retention.isNegative() ? Duration.ofDays(7) : retention;
             pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;

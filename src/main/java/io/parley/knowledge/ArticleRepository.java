@@ -103,7 +103,8 @@ class ArticleRepository {
     }
 
     List<ArticleRevision> revisions(UUID articleId) {
-        return jdbc.sql("select " + REVISION_COLUMNS + " from article_revision where article_id = ? order by revision desc")
+        // the newest 100 (issue #15: bounded lists); older ones stay readable one by one
+        return jdbc.sql("select " + REVISION_COLUMNS + " from article_revision where article_id = ? order by revision desc limit 100")
                 .param(articleId).query(ArticleRepository::mapRevision).list();
     }
 

@@ -12,4 +12,9 @@ public class TicketException extends ParleyException {
     static TicketException notFound(Object id) {
         return new TicketException(404, "ticket_not_found", "Unknown ticket " + id);
     }
+
+    static TicketException versionConflict(Object id, long expected, long current) {
+        return new TicketException(409, "ticket_version_conflict", "Ticket " + id + " was changed by someone else "
+                + "(version " + current + ", your edit was based on " + expected + "); reload it and try again");
+    }
 }

@@ -127,12 +127,21 @@ class TicketRepository {
         jdbc.sql("""
                 update ticket set subject = ?, status = ?, priority = ?, tags = ?, assignee_id = ?, summary = ?,
                     summary_source = ?, contact_email = ?, rating = ?, rating_comment = ?, rated_at = ?, customer_id = ?,
-                    updated_at = ? where id = ?""")
+                    updated_at = ?, version = version + 1 where id = ?""")
                 .params(t.subject(), t.status().json(), t.priority(), t.tags().toArray(String[]::new), t.assigneeId(),
                         t.summary(), t.summarySource(), t.contactEmail(), t.rating(), t.ratingComment(), ts(t.ratedAt()),
                         t.customerId(), ts(now), t.id())
                 .update();
     }
+
+    /** The ticket's version, its row locked until the transaction ends (so two edits cannot both pass the check). */
+    java.util.OptionalLong lockVersion(UUID id) {
+        return jdbc.sql("select version from ticket where id = ? for update").param(id).query(Long.class).optional()
+                .map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
+    /** Timelines and notes list at most this many entries, the newest. */
+    static final int MAX_LISTED = 500;
 
     void reassignCustomer(UUID from, UUID to) {
         jdbc.sql("update ticket set customer_id = ? where customer_id = ?").params(to, from).update();
@@ -145,7 +154,9 @@ class TicketRepository {
     }
 
     List<TicketEvent> events(UUID ticketId) {
-        return jdbc.sql("select * from ticket_event where ticket_id = ? order by id").param(ticketId)
+        // the newest MAX_LISTED, oldest first (issue #15: bounded lists)
+        return jdbc.sql("select * from (select * from ticket_event where ticket_id = ? order by id desc limit ?) e order by id")
+                .params(ticketId, MAX_LISTED)
                 .query((rs, row) -> {
                     String data = rs.getString("data");
                     Object actor = rs.getObject("actor_id");
@@ -163,7 +174,8 @@ class TicketRepository {
     }
 
     List<TicketNote> notes(Ticket ticket) {
-        return jdbc.sql("select * from ticket_note where ticket_id = ? order by created_at, id").param(ticket.id())
+        return jdbc.sql("select * from (select * from ticket_note where ticket_id = ? order by created_at desc, id desc limit ?) n "
+                + "order by created_at, id").params(ticket.id(), MAX_LISTED)
                 .query((rs, row) -> new TicketNote(rs.getObject("id", UUID.class), ticket.id(), ticket.conversationId(),
                         rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getString("text"),
                         rs.getTimestamp("created_at").toInstant()))
@@ -181,7 +193,7 @@ class TicketRepository {
                 rs.getString("summary_source"), sources == null ? List.of() : json.readValue(sources, SOURCES),
                 rs.getString("contact_email"), (Integer) rs.getObject("rating"), rs.getString("rating_comment"),
                 rated == null ? null : rated.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
     }
 
     private static Timestamp ts(Instant instant) {

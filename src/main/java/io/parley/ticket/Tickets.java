@@ -139,6 +139,17 @@ public class Tickets {
     @Transactional
     public Ticket update(UUID ticketId, ParleyPrincipal actor, TicketStatus status, String priority, List<String> tags,
             String subject) {
+        return update(ticketId, actor, status, priority, tags, subject, null);
+    }
+
+    /**
+     * Agent edits based on {@code expectedVersion} (null: whatever is current). When someone else changed the ticket
+     * since, nothing is applied and the answer is 409 {@code ticket_version_conflict}: the agent reloads and decides
+     * again instead of silently overwriting a colleague's change.
+     */
+    @Transactional
+    public Ticket update(UUID ticketId, ParleyPrincipal actor, TicketStatus status, String priority, List<String> tags,
+            String subject, Long expectedVersion) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (priority != null && !PRIORITIES.contains(priority)) {
             problems.put("priority", "must be low, normal, high or urgent");
@@ -151,6 +162,10 @@ public class Tickets {
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
+        }
+        long current = repository.lockVersion(ticketId).orElseThrow(() -> TicketException.notFound(ticketId));
+        if (expectedVersion != null && expectedVersion != current) {
+            throw TicketException.versionConflict(ticketId, expectedVersion, current);
         }
         Ticket t = get(ticketId);
         Ticket updated = t.edited(subject != null ? subject.strip() : t.subject(), priority != null ? priority : t.priority(),

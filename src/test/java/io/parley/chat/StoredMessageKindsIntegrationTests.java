@@ -107,7 +107,14 @@ class StoredMessageKindsIntegrationTests {
             store(conversation, row.contains("\"state\"") || row.contains("\"nps") || row.contains("contact_saved") ? "system" : "bot", row);
         }
 
-        JsonNode messages = api.get("/api/widget/conversations/" + conversation + "/messages?after=0", token).json().get("messages");
+        // the staff view carries every field; the customer's leaves out the bot's internals (issue #15)
+        String admin = api.login(io.parley.ParleyIntegrationTest.ADMIN_EMAIL, io.parley.ParleyIntegrationTest.ADMIN_PASSWORD);
+        JsonNode messages = api.get("/api/agent/conversations/" + conversation + "/messages?after=0", admin).json().get("messages");
+        JsonNode forCustomer = api.get("/api/widget/conversations/" + conversation + "/messages?after=0", token).json().get("messages");
+        assertThat(forCustomer).hasSize(rows.size());
+        assertThat(forCustomer.get(0).get("payload").has("decision")).isFalse();
+        assertThat(forCustomer.get(0).get("payload").get("sources").get(0).has("score")).isFalse();
+        assertThat(forCustomer.get(0).get("payload").get("sources").get(0).get("title").asString()).isEqualTo("Exporting your tasks");
         assertThat(messages).hasSize(rows.size());
         int i = 0;
         for (var old : OLD_ROWS.entrySet()) {

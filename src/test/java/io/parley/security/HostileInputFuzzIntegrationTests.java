@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import io.parley.ParleyIntegrationTest;
 import io.parley.support.Api;
 import io.parley.support.StompTestClient;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,15 +85,22 @@ class HostileInputFuzzIntegrationTests extends SecurityTestSupport {
     }
 
     @Test
-    @Disabled("issue #15, open defect this test found: /api/search with NUL characters in q answers 500, not 400")
     void hostileQueryParametersGetAClearError() throws Exception {
         List<String> unclear = new ArrayList<>();
-        for (String query : List.of("q=" + "%00".repeat(1000), "q=" + "a".repeat(100_000), "locale=" + "x".repeat(5000),
+        // a request line beyond Tomcat's 8 KiB header limit is refused by the container before any application code
+        // (a bare 400): no 5xx, nothing else to ask of it
+        HttpResponse<String> oversized = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/search?q=" + "a".repeat(100_000)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(oversized.statusCode()).isBetween(400, 499);
+        for (String query : List.of("q=" + "%00".repeat(1000), "q=a%00b", "q=a%01b%1Fc", "q=%7F", "q=" + "a".repeat(5_000), "locale=" + "x".repeat(5000),
                 "q=(((((((((((((((((((", "q=*:*", "q=title:%22a%22~999999", "q=a&limit=-1", "q=a&limit=99999999999")) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/search?" + query)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 500 || response.statusCode() >= 400 && !hasCode(response)) {
                 unclear.add(query.substring(0, Math.min(40, query.length())) + " -> " + response.statusCode());
+            }
+            if (query.startsWith("q=a%0") || query.startsWith("q=%7F") || query.startsWith("q=%00")) {
+                assertThat(response.statusCode()).as(query).isEqualTo(400);
             }
         }
         for (String path : List.of("/api/help/" + "x".repeat(3000) + "/y", "/api/help/en/%2e%2e%2f%2e%2e%2fetc", "/api/help/en/a;b")) {
@@ -108,21 +114,21 @@ class HostileInputFuzzIntegrationTests extends SecurityTestSupport {
     }
 
     @Test
-    @Disabled("issue #15, open defect this test found: some garbage STOMP frames get no ERROR frame")
     void garbageStompFramesGetAnErrorFrameAndTheServerStaysUp() throws Exception {
         Customer customer = customer();
         List<String> frames = List.of("GARBAGE\n\n\u0000", "CONNECT\naccept-version:9.9\n\n\u0000",
                 "CONNECT\n" + "x-header:" + "h".repeat(30_000) + "\n\n\u0000",
                 "SEND\ndestination:/app/conversations/" + customer.conversation() + "/messages\n\n{}\u0000",
                 "CONNECT\nAuthorization:Bearer " + "A".repeat(5000) + "\n\n\u0000",
-                "CONNECT\ncontent-length:-5\n\n\u0000", "\u0000\u0000\u0000");
+                "CONNECT\ncontent-length:-5\n\n\u0000", "\u0000\u0000\u0000",
+                // incomplete frames Spring would buffer and never answer
+                "SEND\ndestination:/app/x\ncontent-length:100\n\n{}\u0000", "CONNECT\n\n", "CONNECT\n\n\u0000SEND\n");
         for (String frame : frames) {
             RawSocket socket = RawSocket.open(port);
             socket.send(frame);
             String reply = socket.awaitFrameOrClose();
-            assertThat(reply).as(abbreviate(frame)).satisfiesAnyOf(
-                    r -> assertThat(r).startsWith("ERROR").contains("code:"),
-                    r -> assertThat(r).startsWith("CLOSED"));
+            // an ERROR frame with a code and a reason, never silence and never a bare close
+            assertThat(reply).as(abbreviate(frame)).startsWith("ERROR").contains("code:").contains("message:");
             socket.close();
         }
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);

@@ -62,6 +62,9 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registry) {
         registry.setMessageSizeLimit(MAX_FRAME_BYTES);
+        // applied in order, the last outermost: parts are joined into whole messages first, then each whole
+        // message must hold whole STOMP frames
+        registry.addDecoratorFactory(CompleteFramesOnly::new);
         registry.addDecoratorFactory(handler -> new WholeTextMessages(handler, MAX_FRAME_BYTES));
     }
 

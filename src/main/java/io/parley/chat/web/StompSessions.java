@@ -41,6 +41,7 @@ class StompSessions implements ChannelInterceptor {
 
     private final ObjectProvider<TokenAuthenticator> authenticators;
     private final MessageChannel clientOutbound;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final Map<String, Live> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "stomp-session-sweep");
@@ -49,8 +50,9 @@ class StompSessions implements ChannelInterceptor {
     });
 
     StompSessions(ObjectProvider<TokenAuthenticator> authenticators,
-            @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+            @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, tools.jackson.databind.json.JsonMapper json) {
         this.authenticators = authenticators;
+        this.json = json;
         this.clientOutbound = clientOutbound;
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
@@ -75,12 +77,39 @@ class StompSessions implements ChannelInterceptor {
     /** Outbound: nothing reaches a session whose token was revoked or has expired. */
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        // the broker's messages carry SimpMessageHeaderAccessor headers, not STOMP ones: read the generic headers
+        org.springframework.messaging.MessageHeaders headers = message.getHeaders();
+        String sessionId = org.springframework.messaging.simp.SimpMessageHeaderAccessor.getSessionId(headers);
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (accessor == null || accessor.getCommand() != StompCommand.MESSAGE || accessor.getSessionId() == null
-                || !sessions.containsKey(accessor.getSessionId())) {
+        boolean isMessage = accessor != null ? accessor.getCommand() == StompCommand.MESSAGE
+                : org.springframework.messaging.simp.SimpMessageHeaderAccessor.getMessageType(headers)
+                        == org.springframework.messaging.simp.SimpMessageType.MESSAGE;
+        if (!isMessage || sessionId == null || !sessions.containsKey(sessionId)) {
             return message;
         }
-        return current(accessor.getSessionId()).isPresent() ? message : null;
+        Optional<ParleyPrincipal> principal = current(sessionId);
+        if (principal.isEmpty()) {
+            return null;
+        }
+        return principal.get().isCustomer() ? forCustomer(message) : message;
+    }
+
+    /** The topic is shared with agents: what a customer receives loses staff ids and the bot's scores. */
+    private Message<?> forCustomer(Message<?> message) {
+        if (!(message.getPayload() instanceof byte[] bytes) || bytes.length == 0 || bytes[0] != '{') {
+            return message;
+        }
+        try {
+            tools.jackson.databind.JsonNode tree = json.readTree(bytes);
+            if (!CustomerRedaction.redact(tree)) {
+                return message;
+            }
+            return org.springframework.messaging.support.MessageBuilder.createMessage(json.writeValueAsBytes(tree),
+                    message.getHeaders());
+        }
+        catch (RuntimeException notJson) {
+            return message;
+        }
     }
 
     @EventListener

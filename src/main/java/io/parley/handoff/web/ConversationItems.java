@@ -86,8 +86,9 @@ class ConversationItems {
 
     private Item item(Conversation c, Handoff h, TicketBrief ticket, Map<UUID, String> teamNames) {
         Customer customer = customers.findById(c.customerId()).orElse(null);
-        CustomerView customerView = customer == null ? new CustomerView(c.customerId(), null, null, null, false)
-                : new CustomerView(customer.id(), customer.name(), customer.email(), customer.locale(), customer.identified());
+        CustomerView customerView = customer == null ? new CustomerView(c.customerId(), null, null, null, false, null, List.of(), Map.of())
+                : new CustomerView(customer.id(), customer.name(), customer.email(), customer.locale(), customer.identified(),
+                        customer.company(), customer.verifiedFields().stream().sorted().toList(), customer.attributes());
         List<ChatMessage> recent = conversations.recentMessages(c.id(), (int) Math.max(1, Math.min(UNREAD_SCAN, c.lastSeq() - c.agentReadSeq())));
         long unread = recent.stream().filter(m -> m.seq() > c.agentReadSeq() && m.author().type() == AuthorType.CUSTOMER).count();
         ChatMessage last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
@@ -119,7 +120,13 @@ class ConversationItems {
     record Person(UUID id, String name) {
     }
 
-    record CustomerView(UUID id, String name, String email, String locale, boolean identified) {
+    /**
+     * @param identified the user id is proven by the host application (HMAC hash or signed JWT)
+     * @param verified which of name, email, company the host application signed; the others are the browser's word
+     * @param attributes the custom attributes of the customer's latest signed identity
+     */
+    record CustomerView(UUID id, String name, String email, String locale, boolean identified, String company,
+            List<String> verified, Map<String, Object> attributes) {
     }
 
     record TeamRef(UUID id, String name) {

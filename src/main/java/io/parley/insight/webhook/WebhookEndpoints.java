@@ -16,14 +16,20 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.parley.core.SecretCipher;
 import io.parley.insight.InsightException;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-/** Webhook endpoints (admin configuration) and their delivery log. */
+/**
+ * Webhook endpoints (admin configuration) and their delivery log. Secrets are stored sealed ({@link SecretCipher});
+ * rows from before that are sealed once the application has started.
+ */
 @Component
 class WebhookEndpoints {
 
@@ -32,14 +38,31 @@ class WebhookEndpoints {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SecretCipher cipher;
     private final SecureRandom random = new SecureRandom();
 
     private final WebhookTargets targets;
 
-    WebhookEndpoints(JdbcClient jdbc, Clock clock, io.parley.insight.InsightProperties properties) {
+    WebhookEndpoints(JdbcClient jdbc, Clock clock, io.parley.insight.InsightProperties properties, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cipher = cipher;
         this.targets = new WebhookTargets(properties.webhooks().allowPrivateTargets());
+    }
+
+    /** Seals plaintext secrets (and those under a previous key); returns how many rows it sealed. */
+    @EventListener(ApplicationReadyEvent.class)
+    int sealStoredSecrets() {
+        int sealed = 0;
+        for (var row : jdbc.sql("select id, secret from insight_webhook_endpoint").query((rs, n) ->
+                java.util.Map.entry(rs.getObject("id", UUID.class), rs.getString("secret"))).list()) {
+            if (cipher.needsSealing(row.getValue())) {
+                // "and secret = ?": another node sealing at the same time wins, the plaintext is the same
+                sealed += jdbc.sql("update insight_webhook_endpoint set secret = ? where id = ? and secret = ?")
+                        .params(cipher.seal(cipher.open(row.getValue())), row.getKey(), row.getValue()).update();
+            }
+        }
+        return sealed;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -70,18 +93,18 @@ class WebhookEndpoints {
         jdbc.sql("""
                 insert into insight_webhook_endpoint (id, url, secret, event_types, active, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(endpoint.id(), url, secret, types.toArray(String[]::new), endpoint.active(),
+                .params(endpoint.id(), url, cipher.seal(secret), types.toArray(String[]::new), endpoint.active(),
                         Timestamp.from(endpoint.createdAt()))
                 .update();
         return endpoint;
     }
 
     List<Endpoint> list() {
-        return jdbc.sql("select * from insight_webhook_endpoint order by created_at").query(WebhookEndpoints::map).list();
+        return jdbc.sql("select * from insight_webhook_endpoint order by created_at").query(this::map).list();
     }
 
     Endpoint get(UUID id) {
-        return jdbc.sql("select * from insight_webhook_endpoint where id = ?").param(id).query(WebhookEndpoints::map)
+        return jdbc.sql("select * from insight_webhook_endpoint where id = ?").param(id).query(this::map)
                 .optional().orElseThrow(() -> InsightException.notFound("webhook_not_found", "Unknown webhook endpoint " + id));
     }
 
@@ -94,7 +117,7 @@ class WebhookEndpoints {
         boolean active = input.active() == null ? current.active() : input.active();
         String secret = StringUtils.hasText(input.secret()) ? secret(input.secret()) : current.secret();
         jdbc.sql("update insight_webhook_endpoint set url = ?, event_types = ?, active = ?, secret = ? where id = ?")
-                .params(url, types.toArray(String[]::new), active, secret, id).update();
+                .params(url, types.toArray(String[]::new), active, cipher.seal(secret), id).update();
         return get(id);
     }
 
@@ -191,10 +214,10 @@ class WebhookEndpoints {
         return WebhookSignature.PREFIX + Base64.getEncoder().encodeToString(bytes);
     }
 
-    private static Endpoint map(ResultSet rs, int row) throws SQLException {
+    private Endpoint map(ResultSet rs, int row) throws SQLException {
         Array types = rs.getArray("event_types");
         return new Endpoint(rs.getObject("id", UUID.class), rs.getString("url"), List.of((String[]) types.getArray()),
-                rs.getBoolean("active"), instant(rs, "created_at"), rs.getString("secret"));
+                rs.getBoolean("active"), instant(rs, "created_at"), cipher.open(rs.getString("secret")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.core.SecretCipher;
 import io.parley.insight.InsightProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,11 @@ import org.springframework.stereotype.Component;
  * timeout (a lease: another node, or this one after a crash, picks it up again only when that runs out), sends
  * each, and records the attempt: 2xx is delivered; anything else is retried after an exponential backoff until
  * {@code max-attempts}, then marked failed.
+ * <p>
+ * Each endpoint has its own lane: its deliveries are sent in order, by one worker at a time, and endpoints are
+ * served in parallel ({@code parallel-endpoints}), so a receiver that stalls until the timeout holds back only its
+ * own deliveries. An endpoint whose lane is busy or whose circuit is open ({@link EndpointCircuits}) is left out of
+ * the next claims. The lease is renewed before each send, so rows queued behind a slow one are never claimed twice.
  */
 @Component
 class WebhookSender implements SmartLifecycle {
@@ -43,16 +49,23 @@ class WebhookSender implements SmartLifecycle {
     private final HttpClient http;
     private final MeterRegistry meters;
     private ScheduledExecutorService scheduler;
+    private java.util.concurrent.ExecutorService lanes;
     private final WebhookTargets targets;
+    private final EndpointCircuits circuits;
+    private final SecretCipher secrets;
+    /** Endpoints whose lane is sending right now on this node. */
+    private final java.util.Set<UUID> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    WebhookSender(JdbcClient jdbc, InsightProperties properties, Clock clock, MeterRegistry meters) {
+    WebhookSender(JdbcClient jdbc, InsightProperties properties, Clock clock, MeterRegistry meters, SecretCipher secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
         this.settings = properties.webhooks();
         this.clock = clock;
         this.meters = meters;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.targets = new WebhookTargets(settings.allowPrivateTargets());
+        this.circuits = new EndpointCircuits(settings.circuitFailureThreshold(), settings.circuitOpenFor(), clock);
         Gauge.builder("parley.insight.webhook.pending", this, sender -> sender.pending())
                 .description("Webhook deliveries waiting to be sent").register(meters);
     }
@@ -61,26 +74,92 @@ class WebhookSender implements SmartLifecycle {
             String secret) {
     }
 
-    /** Sends what is due now; returns how many deliveries were attempted. */
+    /**
+     * Claims what is due now for endpoints that are idle with a closed circuit, and hands each endpoint's rows to its
+     * lane (run inline when the sender is not started, as in unit tests); returns how many rows were claimed.
+     */
     int sendDue() {
         Instant now = clock.instant();
+        java.util.Set<UUID> skip = new java.util.HashSet<>(busy);
+        skip.addAll(circuits.open());
         List<Claimed> batch = jdbc.sql("""
                 update insight_webhook_delivery d set attempts = d.attempts + 1, next_attempt_at = :lease
                 from insight_webhook_endpoint e
                 where e.id = d.endpoint_id and d.id in (
                     select x.id from insight_webhook_delivery x join insight_webhook_endpoint xe on xe.id = x.endpoint_id
                     where x.status = 'pending' and x.next_attempt_at <= :now and xe.active
+                        and not (x.endpoint_id = any(:skip))
                     order by x.next_attempt_at limit :batch for update of x skip locked)
                 returning d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts, e.url, e.secret""")
                 .param("now", Timestamp.from(now))
-                .param("lease", Timestamp.from(now.plus(settings.timeout().multipliedBy(3))))
+                .param("lease", Timestamp.from(lease()))
+                .param("skip", skip.toArray(UUID[]::new))
                 .param("batch", settings.batchSize())
                 .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
                         rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("payload"),
-                        rs.getInt("attempts"), rs.getString("url"), rs.getString("secret")))
+                        rs.getInt("attempts"), rs.getString("url"), secrets.open(rs.getString("secret"))))
                 .list();
-        batch.forEach(this::deliver);
+        java.util.Map<UUID, List<Claimed>> byEndpoint = new java.util.LinkedHashMap<>();
+        // the update returns rows in no particular order: each lane sends oldest first
+        batch.stream().sorted(java.util.Comparator.comparing(Claimed::id))
+                .forEach(c -> byEndpoint.computeIfAbsent(c.endpointId(), id -> new java.util.ArrayList<>()).add(c));
+        byEndpoint.forEach(this::startLane);
         return batch.size();
+    }
+
+    private void startLane(UUID endpoint, List<Claimed> deliveries) {
+        java.util.concurrent.ExecutorService pool = lanes;
+        if (pool == null) {
+            lane(deliveries);
+            return;
+        }
+        busy.add(endpoint);
+        try {
+            pool.execute(() -> {
+                try {
+                    lane(deliveries);
+                }
+                finally {
+                    busy.remove(endpoint);
+                }
+            });
+        }
+        catch (java.util.concurrent.RejectedExecutionException stopping) {
+            busy.remove(endpoint);
+            deliveries.forEach(d -> release(d, clock.instant()));
+        }
+    }
+
+    /** One endpoint's deliveries in order; once its circuit opens, the rest wait without spending an attempt. */
+    private void lane(List<Claimed> deliveries) {
+        for (Claimed delivery : deliveries) {
+            if (circuits.isOpen(delivery.endpointId())) {
+                release(delivery, circuits.retryAt(delivery.endpointId()));
+                continue;
+            }
+            // renewed lease: the rows behind a slow one must not run out of theirs while they wait in this lane
+            int renewed = jdbc.sql("update insight_webhook_delivery set next_attempt_at = ? where id = ? and attempts = ? and status = 'pending'")
+                    .params(Timestamp.from(lease()), delivery.id(), delivery.attempt()).update();
+            try {
+                if (renewed == 1) {
+                    deliver(delivery);
+                }
+            }
+            catch (RuntimeException e) {
+                // e.g. the endpoint was deleted meanwhile: its rows went with it; the lane goes on with the rest
+                log.warn("Webhook delivery {} could not be recorded: {}", delivery.id(), e.getMessage());
+            }
+        }
+    }
+
+    /** Gives a claimed row back untried: the attempt it was charged is not spent. */
+    private void release(Claimed delivery, Instant retryAt) {
+        jdbc.sql("update insight_webhook_delivery set attempts = attempts - 1, next_attempt_at = ? where id = ? and attempts = ? and status = 'pending'")
+                .params(Timestamp.from(retryAt), delivery.id(), delivery.attempt()).update();
+    }
+
+    private Instant lease() {
+        return clock.instant().plus(settings.timeout().multipliedBy(3));
     }
 
     private void deliver(Claimed delivery) {
@@ -144,6 +223,12 @@ class WebhookSender implements SmartLifecycle {
                 .params(delivery.id(), delivery.attempt(), Timestamp.from(at), status, shortError, took.toMillis())
                 .update();
         String outcome;
+        if (error == null) {
+            circuits.succeeded(delivery.endpointId());
+        }
+        else {
+            circuits.failed(delivery.endpointId());
+        }
         if (error == null) {
             outcome = "delivered";
             jdbc.sql("""
@@ -213,6 +298,12 @@ class WebhookSender implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        java.util.concurrent.atomic.AtomicInteger lane = new java.util.concurrent.atomic.AtomicInteger();
+        lanes = Executors.newFixedThreadPool(settings.parallelEndpoints(), runnable -> {
+            Thread thread = new Thread(runnable, "parley-webhooks-lane-" + lane.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         long period = settings.pollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
     }
@@ -222,6 +313,10 @@ class WebhookSender implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
+        }
+        if (lanes != null) {
+            lanes.shutdownNow();
+            lanes = null;
         }
     }
 

@@ -8,6 +8,7 @@ import io.parley.knowledge.index.SearchResult;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,10 @@ class SearchController {
     }
 
     @GetMapping("/api/search")
-    SearchResponse search(@RequestParam @NotBlank @Size(max = 1000) String q,
+    // control characters (NUL above all) cannot be stored with the query's gap record and mean nothing to search:
+    // a 400 naming the parameter, not a 500 from the database
+    SearchResponse search(@RequestParam @NotBlank @Size(max = 1000)
+            @Pattern(regexp = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*", message = "must not contain control characters") String q,
             @RequestParam(required = false) @Size(max = 20) String locale,
             @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
         SearchResult result = search.search(q, locale, limit);

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,10 +77,26 @@ class TicketController {
     }
 
     @PatchMapping("/api/tickets/{idOrNumber}")
-    TicketView update(@PathVariable String idOrNumber, @RequestBody Patch patch, @AuthenticationPrincipal ParleyPrincipal me) {
+    TicketView update(@PathVariable String idOrNumber, @RequestBody Patch patch,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal ParleyPrincipal me) {
         UUID id = tickets.get(idOrNumber).id();
-        return TicketView.of(tickets.update(id, me, status(patch.status()), patch.priority(), patch.tags(), patch.subject()),
-                customers, staff);
+        Long expected = patch.version() != null ? patch.version() : version(ifMatch);
+        return TicketView.of(tickets.update(id, me, status(patch.status()), patch.priority(), patch.tags(), patch.subject(),
+                expected), customers, staff);
+    }
+
+    // If-Match: "3" (or W/"3", or 3): the ticket version the edit is based on
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String digits = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(digits);
+        }
+        catch (NumberFormatException e) {
+            throw InvalidInput.field("If-Match", "must be the ticket's version, e.g. \"3\"");
+        }
     }
 
     @GetMapping("/api/tickets/{idOrNumber}/timeline")
@@ -106,7 +123,8 @@ class TicketController {
         return tickets.addNoteToConversation(conversationId, me, body.text());
     }
 
-    record Patch(String status, String priority, List<String> tags, String subject) {
+    /** @param version the ticket version the edit is based on (optional; or the If-Match header) */
+    record Patch(String status, String priority, List<String> tags, String subject, Long version) {
     }
 
     record NoteBody(String text) {

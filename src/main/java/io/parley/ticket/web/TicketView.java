@@ -15,7 +15,8 @@ import io.parley.ticket.TicketStatus;
 /** A ticket in API responses, with its requester and assignee resolved to names. */
 record TicketView(UUID id, long number, UUID conversationId, String subject, TicketStatus status, String priority,
         List<String> tags, String reason, Requester requester, Person assignee, String summary, String summarySource,
-        List<io.parley.handoff.TicketDirectory.BotSource> botSources, String contactEmail, Rating rating, Instant createdAt, Instant updatedAt) {
+        List<io.parley.handoff.TicketDirectory.BotSource> botSources, String contactEmail, Rating rating, Instant createdAt, Instant updatedAt,
+        long version) {
 
     record Requester(UUID id, String name, String email) {
     }
@@ -34,6 +35,7 @@ record TicketView(UUID id, long number, UUID conversationId, String subject, Tic
                 t.reason(), new Requester(t.customerId(), customer == null ? null : customer.name(),
                         customer == null ? null : customer.email()),
                 assignee, t.summary(), t.summarySource(), t.botSources(), t.contactEmail(),
-                t.rating() == null ? null : new Rating(t.rating(), t.ratingComment(), t.ratedAt()), t.createdAt(), t.updatedAt());
+                t.rating() == null ? null : new Rating(t.rating(), t.ratingComment(), t.ratedAt()), t.createdAt(), t.updatedAt(),
+                t.version());
     }
 }

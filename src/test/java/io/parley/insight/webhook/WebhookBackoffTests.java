@@ -14,8 +14,8 @@ class WebhookBackoffTests {
     @Test
     void waitsGrowExponentiallyUpToTheCap() {
         InsightProperties properties = new InsightProperties(null, null, null, new InsightProperties.Webhooks(null, 0,
-                Duration.ofSeconds(10), 2, Duration.ofMinutes(1), null, 0, null, null), null);
-        WebhookSender sender = new WebhookSender(null, properties, Clock.systemUTC(), new SimpleMeterRegistry());
+                Duration.ofSeconds(10), 2, Duration.ofMinutes(1), null, 0, null, null, 0, 0, null), null);
+        WebhookSender sender = new WebhookSender(null, properties, Clock.systemUTC(), new SimpleMeterRegistry(), null);
         assertThat(sender.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(sender.backoff(2)).isEqualTo(Duration.ofSeconds(20));
         assertThat(sender.backoff(3)).isEqualTo(Duration.ofSeconds(40));

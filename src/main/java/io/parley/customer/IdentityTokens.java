@@ -1,0 +1,214 @@
+package io.parley.customer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Verifies the identity JWT a host application signs for its signed-in user (issue #15): HS256 under the identity
+ * secret, or RS256 under a key from a JWKS URI or a PEM public key. Signature checking is Spring Security's
+ * (NimbusJwtDecoder); the claim rules are ours, so each rejection has its own code instead of one opaque failure:
+ * {@code exp} and {@code sub} are required, {@code name}, {@code email}, {@code company} and {@code locale} are
+ * optional strings, every other non-registered claim is a custom attribute.
+ */
+@Component
+class IdentityTokens {
+
+    /** HS256 needs a key at least as long as its hash (RFC 7518 §3.2); Nimbus refuses shorter ones. */
+    static final int MIN_HMAC_KEY_BYTES = 32;
+    static final int MAX_ATTRIBUTES = 50;
+    private static final Set<String> NOT_ATTRIBUTES = Set.of("sub", "exp", "iat", "nbf", "iss", "aud", "jti",
+            "name", "email", "company", "locale");
+
+    private final NimbusJwtDecoder hmac;
+    private final NimbusJwtDecoder rsa;
+    private final String hmacUnavailable;
+    private final Duration skew;
+    private final Clock clock;
+
+    IdentityTokens(CustomerProperties properties, Clock clock) {
+        this.clock = clock;
+        this.skew = properties.identityClockSkew();
+        String secret = properties.identitySecret();
+        byte[] key = StringUtils.hasText(secret) ? secret.getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (key.length >= MIN_HMAC_KEY_BYTES) {
+            this.hmac = accepting(NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+                    .macAlgorithm(MacAlgorithm.HS256).build());
+            this.hmacUnavailable = null;
+        }
+        else {
+            this.hmac = null;
+            this.hmacUnavailable = key.length == 0 ? "no identity secret is configured (parley.customer.identity-secret)"
+                    : "the identity secret is shorter than " + MIN_HMAC_KEY_BYTES + " bytes, too short for HS256";
+        }
+        this.rsa = rsaDecoder(properties);
+    }
+
+    /** Whether signed identities can be verified at all (for the settings API and the start-up log). */
+    Map<String, Boolean> algorithms() {
+        return Map.of("HS256", hmac != null, "RS256", rsa != null);
+    }
+
+    SignedIdentity verify(String token) {
+        JWT parsed;
+        try {
+            parsed = JWTParser.parse(token.trim());
+        }
+        catch (ParseException e) {
+            throw new IdentityTokenRejected("identity_token_malformed", "The identity token is not a JWT: " + e.getMessage());
+        }
+        if (parsed instanceof PlainJWT) {
+            throw new IdentityTokenRejected("identity_token_unsigned", "The identity token is not signed (alg none)");
+        }
+        if (!(parsed instanceof SignedJWT signed)) {
+            throw new IdentityTokenRejected("identity_token_malformed", "Encrypted identity tokens are not accepted; sign it (JWS)");
+        }
+        String algorithm = signed.getHeader().getAlgorithm().getName();
+        NimbusJwtDecoder decoder = switch (algorithm) {
+            case "HS256" -> hmac;
+            case "RS256" -> rsa;
+            default -> null;
+        };
+        if (decoder == null) {
+            throw notAccepted(algorithm);
+        }
+        Jwt jwt;
+        try {
+            jwt = decoder.decode(token.trim());
+        }
+        catch (BadJwtException e) {
+            throw new IdentityTokenRejected("identity_token_bad_signature",
+                    "The identity token's signature does not verify with the configured " + algorithm + " key");
+        }
+        catch (JwtException e) {
+            // the JWKS could not be fetched: not the token's fault, and it will pass
+            throw new IdentityTokenRejected(503, "identity_keys_unavailable",
+                    "The signing keys of the host application could not be fetched; try again shortly");
+        }
+        return claims(jwt);
+    }
+
+    private SignedIdentity claims(Jwt jwt) {
+        Instant now = clock.instant();
+        Instant expiresAt = jwt.getExpiresAt();
+        if (expiresAt == null) {
+            throw missing("exp");
+        }
+        if (expiresAt.plus(skew).isBefore(now)) {
+            throw new IdentityTokenRejected("identity_token_expired", "The identity token expired at " + expiresAt);
+        }
+        if (jwt.getNotBefore() != null && jwt.getNotBefore().minus(skew).isAfter(now)) {
+            throw new IdentityTokenRejected("identity_token_not_yet_valid", "The identity token is valid from " + jwt.getNotBefore());
+        }
+        String subject = text(jwt, "sub", 200);
+        if (subject == null) {
+            throw missing("sub");
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        jwt.getClaims().forEach((name, value) -> {
+            if (!NOT_ATTRIBUTES.contains(name) && value != null) {
+                attributes.put(name, value);
+            }
+        });
+        if (attributes.size() > MAX_ATTRIBUTES) {
+            throw invalid("attributes", "at most " + MAX_ATTRIBUTES + " custom attributes are kept");
+        }
+        return new SignedIdentity(subject, text(jwt, "name", 200), text(jwt, "email", 320), text(jwt, "company", 200),
+                text(jwt, "locale", 20), attributes);
+    }
+
+    private static String text(Jwt jwt, String claim, int maxLength) {
+        Object value = jwt.getClaims().get(claim);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw invalid(claim, "must be a string");
+        }
+        if (s.length() > maxLength) {
+            throw invalid(claim, "is longer than " + maxLength + " characters");
+        }
+        return StringUtils.hasText(s) ? s.trim() : null;
+    }
+
+    private IdentityTokenRejected notAccepted(String algorithm) {
+        String reason = switch (algorithm) {
+            case "HS256" -> "HS256 tokens cannot be verified: " + hmacUnavailable;
+            case "RS256" -> "RS256 tokens cannot be verified: no public key is configured "
+                    + "(parley.customer.identity-jwks-uri or identity-public-key)";
+            default -> "Identity tokens must be signed with HS256 or RS256, not " + algorithm;
+        };
+        return new IdentityTokenRejected(hmac == null && rsa == null ? "identity_token_not_configured"
+                : "identity_token_algorithm_not_accepted", reason);
+    }
+
+    private static IdentityTokenRejected missing(String claim) {
+        return new IdentityTokenRejected("identity_token_missing_claim", "The identity token has no '" + claim + "' claim");
+    }
+
+    private static IdentityTokenRejected invalid(String claim, String reason) {
+        return new IdentityTokenRejected("identity_token_invalid_claim", "The identity token's '" + claim + "' " + reason);
+    }
+
+    private static NimbusJwtDecoder rsaDecoder(CustomerProperties properties) {
+        if (StringUtils.hasText(properties.identityJwksUri())) {
+            // bounded: a stalled key server must not hold a session request (and its thread) indefinitely
+            SimpleClientHttpRequestFactory http = new SimpleClientHttpRequestFactory();
+            http.setConnectTimeout(Duration.ofSeconds(5));
+            http.setReadTimeout(Duration.ofSeconds(5));
+            return accepting(NimbusJwtDecoder.withJwkSetUri(properties.identityJwksUri())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256).restOperations(new RestTemplate(http)).build());
+        }
+        if (StringUtils.hasText(properties.identityPublicKey())) {
+            return accepting(NimbusJwtDecoder.withPublicKey(publicKey(properties.identityPublicKey()))
+                    .signatureAlgorithm(SignatureAlgorithm.RS256).build());
+        }
+        return null;
+    }
+
+    /** The decoder checks the signature only; {@link #claims} checks the timestamps with our clock and codes. */
+    private static NimbusJwtDecoder accepting(NimbusJwtDecoder decoder) {
+        decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        return decoder;
+    }
+
+    static RSAPublicKey publicKey(String pem) {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("parley.customer.identity-public-key is not an RSA public key in PEM "
+                    + "(-----BEGIN PUBLIC KEY-----): " + e.getMessage(), e);
+        }
+    }
+}
