@@ -213,6 +213,25 @@ class MailIntegrationTests extends MailTestContext {
         assertThat(api.get("/api/widget/mail", anonymous.token).json().get("knownEmail").asBoolean()).isFalse();
     }
 
+    @Test
+    void theMailsOfACustomerAreInTheirExportAndGoWithTheirErasure() {
+        String email = "gdpr-" + UUID.randomUUID() + "@example.com";
+        Customer max = customer("en", "Max", email);
+        max.post("Please send me everything");
+        assertThat(api.post("/api/widget/conversations/" + max.conversationId + "/transcript", max.token, null).status()).isEqualTo(202);
+        MAILBOX.await(email, m -> true);
+
+        JsonNode export = api.get("/api/privacy/customers/" + max.customerId + "/export", agents.adminToken()).json();
+        assertThat(export.get("mails").valueStream().map(m -> m.get("kind").asString() + " " + m.get("recipient").asString()
+                + " " + m.get("status").asString())).containsExactly("transcript " + email + " sent");
+
+        assertThat(api.delete("/api/privacy/customers/" + max.customerId, agents.adminToken()).status()).isEqualTo(204);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where lower(recipient) = lower(?)").param(email)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from mail_reply_token where conversation_id = ?").param(UUID.fromString(max.conversationId))
+                .query(Integer.class).single()).isZero();
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     Api.Response inbound(Map<String, Object> body, String secret) {
