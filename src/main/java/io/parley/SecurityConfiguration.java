@@ -65,6 +65,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/widget/sessions").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
+                        // mail: the signed link is the credential; the inbound webhook checks its shared secret itself
+                        .requestMatchers(HttpMethod.POST, "/api/widget/mail-link", "/api/mail/inbound").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         // published help articles are public, like a help centre
                         .requestMatchers(HttpMethod.GET, "/api/search", "/api/help/**").permitAll()

@@ -95,6 +95,30 @@ export class Api {
     return this.session;
   }
 
+  /**
+   * Follows a mail's signed link (POST /api/widget/mail-link): an anonymous visitor's session comes back with it and
+   * is kept like one from POST /api/widget/sessions; an identified customer keeps the session the host application gives.
+   */
+  async openMailLink(link) {
+    const opened = await this.post('/api/widget/mail-link', { link });
+    if (opened.token) {
+      this.session = { token: opened.token, expiresAt: opened.expiresAt, visitorId: opened.visitorId, customer: opened.customer };
+      this.storage.setItem(this.sessionKey, JSON.stringify(this.session));
+      if (opened.visitorId) this.storage.setItem(this.visitorKey, opened.visitorId);
+    }
+    return opened;
+  }
+
+  /** What the server can do by email: {email, replies, knownEmail}; the widget promises email only when email is true. */
+  mailCapabilities() {
+    return this.call('GET', '/api/widget/mail');
+  }
+
+  /** Mails the conversation to the customer's known address; resolves to {email}. */
+  transcript(conversationId) {
+    return this.call('POST', `/api/widget/conversations/${id(conversationId)}/transcript`);
+  }
+
   post(path, body) {
     return request('POST', this.server + path, { body });
   }

@@ -94,11 +94,17 @@ class Widget {
       store: this.outboxStore(),
       onRefused: entry => { if (this.isVisible(entry.conversationId)) this.renderMessages(); },
     });
+    const mailed = await this.followMailLink();
     try {
       await this.api.ensureSession();
       await this.loadConversations();
+      this.mail = await this.api.mailCapabilities().catch(() => ({ email: false }));
     } catch (e) {
       this.setStatus(e && e.status === 401 ? 'unavailable' : 'offline');
+    }
+    if (mailed && this.summaries.has(mailed)) {
+      ui.current = mailed;
+      ui.open = true;
     }
     this.connection.start();
     this.resendTimer = setInterval(() => this.outbox.tick(), 2000);
@@ -111,6 +117,40 @@ class Widget {
     }
     if (ui.open) this.setOpen(true, false);
     this.render();
+  }
+
+  /**
+   * A page opened from a mail carries ?parley-conversation=...&parley-link=... (a signed link): the widget takes the
+   * conversation back (an anonymous visitor gets their session from the link) and removes the link from the address
+   * bar, so it is not bookmarked or shared by accident. @return the conversation id, or null
+   */
+  async followMailLink() {
+    const params = new URLSearchParams(window.location.search);
+    const link = params.get('parley-link');
+    if (!link) return null;
+    params.delete('parley-link');
+    params.delete('parley-conversation');
+    const query = params.toString();
+    window.history.replaceState(window.history.state, '', window.location.pathname + (query ? `?${query}` : '') + window.location.hash);
+    try {
+      return (await this.api.openMailLink(link)).conversationId;
+    } catch {
+      this.flash(this.t('linkExpired'));
+      return null;
+    }
+  }
+
+  /** The transcript button: the conversation goes to the customer's known address; the outcome is flashed. */
+  async emailTranscript() {
+    if (!this.current) return;
+    try {
+      const sent = await this.api.transcript(this.current);
+      this.flash(this.t('transcriptSent', { email: sent.email }));
+    } catch (e) {
+      const code = e && e.code;
+      this.flash(code === 'no_known_email' ? this.t('transcriptNoEmail')
+        : code === 'too_many_transcripts' ? this.t('transcriptTooMany') : this.t('errorStart'));
+    }
   }
 
   publicApi() {
@@ -509,8 +549,10 @@ class Widget {
     this.titleEl = h('div', { className: 'title', id: 'parley-title' });
     this.statusEl = h('div', { className: 'status' });
     this.closeButton = h('button', { type: 'button', className: 'icon-button close', onclick: () => this.setOpen(false) }, icon('close'));
+    this.transcriptButton = h('button', { type: 'button', className: 'icon-button transcript', hidden: true,
+      onclick: () => this.emailTranscript() }, icon('mail'));
     const header = h('header', { className: 'header' }, this.backButton,
-      h('div', { className: 'heading' }, this.titleEl, this.statusEl), this.closeButton);
+      h('div', { className: 'heading' }, this.titleEl, this.statusEl), this.transcriptButton, this.closeButton);
 
     this.newLabel = h('span');
     this.listBody = h('div', { className: 'list-body' });
@@ -557,6 +599,8 @@ class Widget {
     this.host.setAttribute('dir', this.t.dir);
     this.backButton.setAttribute('aria-label', this.t('back'));
     this.closeButton.setAttribute('aria-label', this.t('close'));
+    this.transcriptButton.setAttribute('aria-label', this.t('transcript'));
+    this.transcriptButton.setAttribute('title', this.t('transcript'));
     this.composer.setAttribute('placeholder', this.t('composerPlaceholder'));
     this.composer.setAttribute('aria-label', this.t('composerLabel'));
     this.sendButton.setAttribute('aria-label', this.t('send'));
@@ -600,6 +644,8 @@ class Widget {
     this.listView.hidden = this.view !== 'list';
     this.threadView.hidden = this.view !== 'thread';
     this.backButton.hidden = this.view !== 'thread';
+    // offered only where the server sends email and there is a conversation to send
+    this.transcriptButton.hidden = !(this.view === 'thread' && this.current && this.mail && this.mail.email);
     this.renderHeader();
     this.renderBadge();
     if (this.view === 'list') this.renderList();
@@ -672,6 +718,7 @@ class Widget {
         t: this.t, markdown: this.libs.markdown, server: this.api.server, api: this.api,
         send: text => this.send(text), dismiss: entry => this.dismiss(entry),
         rate: (id, score) => this.api.rate(id, score), contact: (id, email) => this.api.contact(id, email),
+        mail: () => this.mail,
       });
     }
     return this.renderer;

@@ -185,6 +185,11 @@ export class MessageRenderer {
     return this.t('minutes', { n: Math.max(1, Math.ceil(seconds / 60)) });
   }
 
+  /** Whether the server sends email (the widget's mail() option, from GET /api/widget/mail); unknown means no. */
+  sendsEmail() {
+    return typeof this.mail === 'function' && Boolean((this.mail() || {}).email);
+  }
+
   /** The email form posts the address to the server (contact for the ticket); the server confirms in the thread. */
   outOfHours(interactive, message) {
     const input = h('input', {
@@ -198,11 +203,14 @@ export class MessageRenderer {
         event.preventDefault();
         const email = input.value.trim();
         if (email && input.checkValidity()) {
-          this.submit(card, [input, button], () => this.contact(message.conversationId, email), this.t('emailSaved', { email }));
+          // the confirmation promises a reply by email only when the server sends email (GET /api/widget/mail)
+          const saved = this.sendsEmail() ? this.t('emailSaved', { email }) : this.t('emailSavedNoEmail', { email });
+          this.submit(card, [input, button], () => this.contact(message.conversationId, email), saved);
         }
       },
     }, input, button);
-    const card = h('div', { className: 'card info out-of-hours' }, h('div', { className: 'card-title' }, this.t('outOfHours')), form);
+    const title = this.sendsEmail() ? this.t('outOfHours') : this.t('outOfHoursNoEmail');
+    const card = h('div', { className: 'card info out-of-hours' }, h('div', { className: 'card-title' }, title), form);
     return card;
   }
 }

@@ -30,7 +30,8 @@ class ModularityTests {
             Map.entry("ticket", Set.of("core", "customer", "chat", "agent", "handoff", "assistant")),
             Map.entry("insight", Set.of("core", "customer", "chat", "knowledge", "assistant", "handoff", "ticket", "agent")),
             Map.entry("broker", Set.of("core")),
-            Map.entry("limits", Set.of("core", "broker")));
+            Map.entry("limits", Set.of("core", "broker")),
+            Map.entry("mail", Set.of("core", "customer", "chat", "handoff")));
 
     @Test
     void modulesOnlyUseEachOthersApis() {

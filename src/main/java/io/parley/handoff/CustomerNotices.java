@@ -17,7 +17,12 @@ import io.parley.core.ServerTexts;
  */
 final class CustomerNotices {
 
-    enum Key { QUEUED, QUEUED_WAIT, FEW_MINUTES, MINUTES, OUT_OF_HOURS, OUT_OF_HOURS_UNKNOWN, ASSIGNED, RETURNED_TO_BOT, RESOLVED, CONTACT_SAVED }
+    enum Key {
+        QUEUED, QUEUED_WAIT, FEW_MINUTES, MINUTES, OUT_OF_HOURS, OUT_OF_HOURS_UNKNOWN, ASSIGNED, RETURNED_TO_BOT, RESOLVED,
+        CONTACT_SAVED,
+        // the same without the promise of an email reply, for a server that sends none (no SMTP configured)
+        OUT_OF_HOURS_NO_EMAIL, OUT_OF_HOURS_UNKNOWN_NO_EMAIL, CONTACT_SAVED_NO_EMAIL
+    }
 
     private CustomerNotices() {
     }
@@ -39,13 +44,18 @@ final class CustomerNotices {
 
     /** "back at" in the team's time zone, e.g. "Monday, 9:00 AM (Europe/Berlin)", in the customer's language. */
     static String outOfHours(String locale, Instant backAt, ZoneId zone) {
+        return outOfHours(locale, backAt, zone, true);
+    }
+
+    /** @param email whether the server sends email: only then is a reply by email promised */
+    static String outOfHours(String locale, Instant backAt, ZoneId zone, boolean email) {
         if (backAt == null) {
-            return text(locale, Key.OUT_OF_HOURS_UNKNOWN, Map.of());
+            return text(locale, email ? Key.OUT_OF_HOURS_UNKNOWN : Key.OUT_OF_HOURS_UNKNOWN_NO_EMAIL, Map.of());
         }
         Locale language = Language.of(locale).locale();
         String when = DateTimeFormatter.ofPattern("EEEE", language).format(backAt.atZone(zone)) + " "
                 + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(language).format(backAt.atZone(zone))
                 + " (" + zone.getId() + ")";
-        return text(locale, Key.OUT_OF_HOURS, Map.of("backAt", when));
+        return text(locale, email ? Key.OUT_OF_HOURS : Key.OUT_OF_HOURS_NO_EMAIL, Map.of("backAt", when));
     }
 }

@@ -56,9 +56,13 @@ public class Handoffs {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    // Spring Boot creates a MailSender only with an SMTP server (spring.mail.host): only then is email promised
+    private final org.springframework.beans.factory.ObjectProvider<org.springframework.mail.MailSender> mailSenders;
+
     Handoffs(HandoffRepository repository, Conversations conversations, Teams teams, Routing routing,
             AgentPresence presence, StaffAccounts staff, HandoffProperties properties, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, org.springframework.beans.factory.ObjectProvider<org.springframework.mail.MailSender> mailSenders) {
+        this.mailSenders = mailSenders;
         this.repository = repository;
         this.conversations = conversations;
         this.teams = teams;
@@ -277,9 +281,14 @@ public class Handoffs {
         Handoff updated = current.withContact(address, clock.instant());
         repository.save(updated);
         events.publishEvent(new ContactGiven(conversationId, conversation.customerId(), address, updated.updatedAt()));
-        notify(conversation, CustomerNotices.text(conversation.locale(), CustomerNotices.Key.CONTACT_SAVED, Map.of("email", address)),
+        notify(conversation, CustomerNotices.text(conversation.locale(), sendsEmail() ? CustomerNotices.Key.CONTACT_SAVED
+                : CustomerNotices.Key.CONTACT_SAVED_NO_EMAIL, Map.of("email", address)),
                 new MessageContent.ContactSaved(address));
         return updated;
+    }
+
+    private boolean sendsEmail() {
+        return mailSenders.getIfAvailable() != null;
     }
 
     /**
@@ -388,7 +397,7 @@ public class Handoffs {
         }
         else {
             Instant backAt = team.get().nextOpening(now).orElse(null);
-            notify(conversation, CustomerNotices.outOfHours(conversation.locale(), backAt, team.get().zone()),
+            notify(conversation, CustomerNotices.outOfHours(conversation.locale(), backAt, team.get().zone(), sendsEmail()),
                     new MessageContent.OutOfHours(backAt, team.get().zone().getId(), repository.position(queued)));
         }
         return queued;

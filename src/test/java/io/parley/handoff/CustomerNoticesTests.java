@@ -29,5 +29,14 @@ class CustomerNoticesTests {
         String away = CustomerNotices.outOfHours("en", Instant.parse("2026-03-02T08:00:00Z"), ZoneId.of("Europe/Berlin"));
         assertThat(away).contains("back at Monday 9:00").contains("(Europe/Berlin)").contains("email");
         assertThat(CustomerNotices.outOfHours("de", null, ZoneId.of("UTC"))).doesNotContain("{backAt}").contains("E-Mail-Adresse");
+        // a server without SMTP promises no email reply, in every language
+        for (String locale : java.util.List.of("en", "de", "es", "fa", "fr", "tr")) {
+            assertThat(CustomerNotices.outOfHours(locale, null, ZoneId.of("UTC"), false)).as(locale)
+                    .isNotEqualTo(CustomerNotices.outOfHours(locale, null, ZoneId.of("UTC"), true));
+        }
+        assertThat(CustomerNotices.outOfHours("en", Instant.parse("2026-03-02T08:00:00Z"), ZoneId.of("Europe/Berlin"), false))
+                .contains("back at Monday 9:00").contains("reply here").doesNotContain("by email");
+        assertThat(CustomerNotices.text("en", CustomerNotices.Key.CONTACT_SAVED_NO_EMAIL, Map.of("email", "kim@example.com")))
+                .isEqualTo("Thanks! Our team has your address kim@example.com; we'll reply here.");
     }
 }

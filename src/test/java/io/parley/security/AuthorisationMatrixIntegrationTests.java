@@ -40,12 +40,15 @@ class AuthorisationMatrixIntegrationTests extends SecurityTestSupport {
     static final Map<String, Rule> REST = new LinkedHashMap<>();
     static {
         rest(Rule.PUBLIC, "POST /api/widget/sessions", "POST /api/auth/login", "GET /api/search", "GET /api/help/{locale}/{slug}",
-                "GET /help/{locale}/{slug}", "GET /console", "GET /console/", "GET /writer", "GET /writer/", "GET /api-docs", "GET /api-docs/", "ANY /error");
+                "GET /help/{locale}/{slug}", "GET /console", "GET /console/", "GET /writer", "GET /writer/", "GET /api-docs", "GET /api-docs/", "ANY /error",
+                // mail: the signed link is the credential; the inbound webhook checks its shared secret itself
+                "POST /api/widget/mail-link", "POST /api/mail/inbound");
         rest(Rule.CUSTOMER, "GET /api/widget/conversations", "POST /api/widget/conversations",
                 "GET /api/widget/conversations/{id}", "GET /api/widget/conversations/{id}/messages",
                 "POST /api/widget/conversations/{id}/messages", "POST /api/widget/conversations/{id}/read",
                 "POST /api/widget/conversations/{id}/rating", "POST /api/widget/conversations/{id}/contact",
-                "GET /api/widget/nps/{surveyId}", "POST /api/widget/nps/{surveyId}");
+                "GET /api/widget/nps/{surveyId}", "POST /api/widget/nps/{surveyId}", "GET /api/widget/mail",
+                "POST /api/widget/conversations/{id}/transcript");
         rest(Rule.STAFF, "GET /api/auth/me", "POST /api/auth/logout", "GET /v3/api-docs", "GET /v3/api-docs.yaml");
         rest(Rule.WRITER, "GET /api/articles", "POST /api/articles", "GET /api/articles/{id}", "PUT /api/articles/{id}",
                 "DELETE /api/articles/{id}", "POST /api/articles/{id}/publish", "POST /api/articles/{id}/unpublish",
