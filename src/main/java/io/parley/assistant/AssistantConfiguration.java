@@ -5,7 +5,7 @@ import java.util.concurrent.Executor;
 import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.decision.ConfidencePolicy;
 import io.parley.assistant.intent.IntentDetector;
-import io.parley.assistant.intent.SensitiveTopics;
+import io.parley.assistant.intent.SensitiveTopicStore;
 import io.parley.assistant.llm.LlmAnswerWriter;
 import io.parley.knowledge.KnowledgeSearch;
 
@@ -18,9 +18,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 class AssistantConfiguration {
 
     @Bean
-    BotDecision botDecision(AssistantProperties properties) {
+    BotDecision botDecision(AssistantProperties properties, SensitiveTopicStore sensitiveTopics) {
         ConfidencePolicy fixed = new ConfidencePolicy(properties.decision());
-        return new BotDecision(new IntentDetector(), new SensitiveTopics(properties.sensitiveTopics()), () -> fixed);
+        return new BotDecision(new IntentDetector(), sensitiveTopics::current, () -> fixed);
     }
 
     @Bean
