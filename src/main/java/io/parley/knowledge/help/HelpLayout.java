@@ -47,7 +47,7 @@ final class HelpLayout {
             String fallback = page.alternates().values().iterator().next();
             html.append("<link rel=\"alternate\" hreflang=\"x-default\" href=\"").append(esc(fallback)).append("\">\n");
         }
-        html.append("<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/help/help.css\">\n</head>\n<body>\n")
+        html.append("<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/common/help.css\">\n</head>\n<body>\n")
                 .append("<a class=\"skip-link\" href=\"#main\">").append(esc(texts.t(locale, "helpSkip"))).append("</a>\n")
                 .append("<header class=\"top\"><div class=\"bar\">\n<a class=\"brand\" href=\"/help/").append(esc(locale))
                 .append("\">").append(esc(texts.t(locale, "helpCentre"))).append("</a>\n");

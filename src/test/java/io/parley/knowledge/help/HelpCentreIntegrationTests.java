@@ -64,6 +64,10 @@ class HelpCentreIntegrationTests {
                 .contains("<script src=\"/widget/parley.js\" data-locale=\"en\" async></script>");
         assertThat(html.replace("<script src=", "")).doesNotContain("<script");
         assertThat(home.header("Content-Security-Policy")).contains("script-src 'self'");
+        assertThat(html).contains("<link rel=\"stylesheet\" href=\"/common/help.css\">");
+        Api.Response css = api.get("/common/help.css", null);
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.contentType()).startsWith("text/css");
 
         Api.Response persian = api.get("/help/fa", null);
         assertThat(persian.body()).contains("<html lang=\"fa\" dir=\"rtl\">").contains("مرکز راهنما");
