@@ -31,6 +31,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class HelpCatalogue {
 
     static final Duration MAX_AGE = Duration.ofSeconds(15);
+    static final int MAX_PAGES = 5_000;
 
     private final Articles articles;
     private final String defaultLocale;
@@ -49,7 +50,23 @@ class HelpCatalogue {
      * @param locales locales with a published article, the default first
      * @param groups translation group (the source article's slug) → its articles in every locale
      */
-    record Snapshot(Map<String, Shelf> shelves, List<String> locales, Map<String, List<Article>> groups, long builtAt) {
+    record Snapshot(Map<String, Shelf> shelves, List<String> locales, Map<String, List<Article>> groups, long builtAt,
+            Map<String, String> pages) {
+
+        /**
+         * A page of this snapshot, rendered once: pages only change with the articles, and a new snapshot starts
+         * with no pages. Bounded, because the keys include what readers type (unknown tags are not cached).
+         */
+        String page(String key, java.util.function.Supplier<String> render) {
+            String html = pages.get(key);
+            if (html == null) {
+                html = render.get();
+                if (pages.size() < MAX_PAGES) {
+                    pages.put(key, html);
+                }
+            }
+            return html;
+        }
 
         Optional<Shelf> shelf(String locale) {
             return Optional.ofNullable(shelves.get(locale));
@@ -98,7 +115,7 @@ class HelpCatalogue {
             locales.add(0, defaultLocale);
         }
         Map<String, List<Article>> groups = all.stream().collect(Collectors.groupingBy(HelpCatalogue::group));
-        return new Snapshot(shelves, List.copyOf(locales), groups, System.nanoTime());
+        return new Snapshot(shelves, List.copyOf(locales), groups, System.nanoTime(), new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     private static Shelf shelf(String locale, List<Article> list) {

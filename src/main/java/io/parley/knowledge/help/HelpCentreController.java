@@ -71,7 +71,9 @@ class HelpCentreController {
     @GetMapping({ "/help/{locale}", "/help/{locale}/" })
     ResponseEntity<String> home(@PathVariable String locale) {
         HelpCatalogue.Snapshot snapshot = catalogue.current();
-        return snapshot.shelf(locale).map(shelf -> page(pages.home(base(), snapshot, shelf)))
+        String base = base();
+        return snapshot.shelf(locale).map(shelf -> page(snapshot.page(base + "|home|" + locale,
+                        () -> pages.home(base, snapshot, shelf))))
                 .orElseGet(() -> notFound(snapshot, locale));
     }
 
@@ -80,7 +82,8 @@ class HelpCentreController {
         HelpCatalogue.Snapshot snapshot = catalogue.current();
         String key = tag.strip().toLowerCase(Locale.ROOT);
         return snapshot.shelf(locale).filter(shelf -> shelf.byTag().containsKey(key))
-                .map(shelf -> page(pages.tag(base(), snapshot, shelf, key)))
+                .map(shelf -> page(snapshot.page(base() + "|tag|" + locale + "|" + key,
+                        () -> pages.tag(base(), snapshot, shelf, key))))
                 .orElseGet(() -> notFound(snapshot, locale));
     }
 
@@ -93,7 +96,10 @@ class HelpCentreController {
         if (article.isEmpty()) {
             return notFound(snapshot, locale);
         }
-        String html = pages.article(base(), snapshot, shelf.get(), article.get(), "thanks".equals(feedback) ? true : null);
+        boolean thanks = "thanks".equals(feedback);
+        String base = base();
+        String html = snapshot.page(base + "|article|" + locale + "|" + slug + (thanks ? "|thanks" : ""),
+                () -> pages.article(base, snapshot, shelf.get(), article.get(), thanks ? true : null));
         // the thank-you variant is one reader's; the plain page may be cached by anyone
         return feedback == null ? page(html) : ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore()).body(html);
     }
@@ -136,8 +142,10 @@ class HelpCentreController {
 
     @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<String> sitemap() {
+        HelpCatalogue.Snapshot snapshot = catalogue.current();
+        String base = base();
         return ResponseEntity.ok().contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
-                .cacheControl(PAGE_CACHE).body(sitemap.render(base(), catalogue.current()));
+                .cacheControl(PAGE_CACHE).body(snapshot.page(base + "|sitemap", () -> sitemap.render(base, snapshot)));
     }
 
     private static ResponseEntity<String> page(String html) {

@@ -1,9 +1,12 @@
 package io.parley.knowledge.help;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.Link;
@@ -16,7 +19,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
- * Article Markdown to HTML on the server with commonmark-java (the parser indexing uses too), sanitised: raw HTML in
+ * Article Markdown to HTML on the server with commonmark-java (the parser indexing uses too; plus pipe tables, as the
+ * widget's and the writer preview's renderer shows them), sanitised: raw HTML in
  * an article is shown as text, never passed through, and only http(s), mailto and relative URLs survive in links and
  * images. External links get {@code rel="nofollow noopener"}. Rendered bodies are kept by article id and version, so
  * a page view normally renders nothing.
@@ -25,8 +29,11 @@ final class HelpMarkdown {
 
     private static final int MAX_CACHED = 10_000;
 
-    private final Parser parser = Parser.builder().build();
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
             .escapeHtml(true)
             .sanitizeUrls(true)
             .urlSanitizer(new SafeUrls())

@@ -101,9 +101,14 @@ class HelpCentreIntegrationTests {
 
                 ## Links
                 [bad](javascript:alert(1)) [fine](https://example.com/docs) [mail](mailto:help@example.com)
+
+                | Plan | Seats |
+                | --- | --- |
+                | Business | 50 |
                 """);
         String html = api.get("/help/en/" + SLUG, null).body();
         assertThat(html).contains("<strong>bold</strong>").contains("<h2>Links</h2>")
+                .contains("<th>Plan</th>").contains("<td>Business</td>")
                 .contains("&lt;script&gt;alert('x')&lt;/script&gt;").doesNotContain("<script>alert")
                 .doesNotContain("<img src=x").doesNotContain("javascript:")
                 .contains("<a rel=\"nofollow noopener\" href=\"https://example.com/docs\">fine</a>")
