@@ -10,7 +10,7 @@ import org.springframework.security.web.header.HeaderWriter;
 /**
  * Content-Security-Policy and friends for everything the server answers. No page may run inline script (every
  * script is a file from this origin), so an injected {@code <script>} or {@code onerror=} never runs even if a
- * sanitiser misses it. Staff pages (console, writer) may not be framed at all (clickjacking an agent's reply or an
+ * sanitiser misses it. Staff pages (console, writer, admin) may not be framed at all (clickjacking an agent's reply or an
  * admin's change); public pages (help articles, the demo) only by the allowed widget origins. Inline styles stay
  * allowed: the pages set positions and sizes from script, and a style cannot run code.
  */
@@ -42,6 +42,6 @@ final class PageSecurityHeaders implements HeaderWriter {
 
     static boolean isStaffPage(String path) {
         return path.equals("/console") || path.startsWith("/console/") || path.equals("/writer")
-                || path.startsWith("/writer/");
+                || path.startsWith("/writer/") || path.equals("/admin") || path.startsWith("/admin/");
     }
 }

@@ -48,7 +48,7 @@ class SecurityConfiguration {
     private static final String[] STAFF_ROLES = { "AGENT", "WRITER", "ADMIN" };
     static final String API_KEY_HEADER = "X-Api-Key";
     /** Public pages and static files: the demo, help pages, console and writer shells, the widget and its libraries. */
-    static final String[] PUBLIC_PAGES = { "/", "/index.html", "/demo.js", "/favicon.ico", "/help.html", "/help/**", "/console",
+    static final String[] PUBLIC_PAGES = { "/", "/index.html", "/demo.js", "/favicon.ico", "/help", "/help/**", "/sitemap.xml", "/admin", "/admin/", "/admin/**", "/console",
             "/console/", "/console/**", "/writer", "/writer/", "/writer/**", "/widget/**", "/common/**", "/i18n/**",
             "/webjars/**", "/api-docs", "/api-docs/**" };
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -70,6 +70,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         // published help articles are public, like a help centre
                         .requestMatchers(HttpMethod.GET, "/api/search", "/api/help/**").permitAll()
+                        // the help centre's "Was this helpful?" form (a plain form post, no account needed)
+                        .requestMatchers(HttpMethod.POST, "/help/*/*/feedback").permitAll()
                         .requestMatchers("/api/widget/**").hasRole("CUSTOMER")
                         // staff principals carry implied roles too (an ADMIN also has AGENT and WRITER)
                         .requestMatchers("/api/auth/**").hasAnyRole(STAFF_ROLES)
@@ -80,11 +82,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/agent/staff/**", "/api/agent/staff").hasRole("ADMIN")
                         .requestMatchers("/api/agent/api-keys/**", "/api/agent/api-keys").hasRole("ADMIN")
                         .requestMatchers("/api/privacy/**").hasRole("ADMIN")
+                        .requestMatchers("/api/agent/identity-verification/**", "/api/agent/identity-verification").hasRole("ADMIN")
+                        .requestMatchers("/api/assistant/sensitive-topics/**", "/api/assistant/sensitive-topics").hasRole("ADMIN")
                         .requestMatchers("/api/agent/**").hasRole("AGENT")
                         .requestMatchers("/api/tickets/**", "/api/tickets").hasRole("AGENT")
                         // insights: webhook endpoints are configuration (admins); the figures are for the team
                         .requestMatchers("/api/insights/webhooks/**", "/api/insights/webhooks").hasRole("ADMIN")
-                        .requestMatchers("/api/insights/metrics", "/api/insights/nps/**", "/api/insights/nps",
+                        .requestMatchers("/api/insights/metrics", "/api/insights/metrics/**", "/api/insights/nps/**", "/api/insights/nps",
                                 "/api/insights/customers/**", "/api/insights/accounts/**", "/api/insights/accounts").hasRole("AGENT")
                         // Prometheus: admins on the main port; open on a separate management port (internal network)
                         .requestMatchers("/actuator/prometheus").access(prometheusAccess(environment))

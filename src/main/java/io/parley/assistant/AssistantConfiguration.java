@@ -7,7 +7,7 @@ import io.parley.assistant.calibration.SelfCalibration;
 import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.decision.ConfidencePolicy;
 import io.parley.assistant.intent.IntentDetector;
-import io.parley.assistant.intent.SensitiveTopics;
+import io.parley.assistant.intent.SensitiveTopicStore;
 import io.parley.assistant.llm.LlmAnswerWriter;
 import io.parley.knowledge.Articles;
 import io.parley.knowledge.KnowledgeSearch;
@@ -31,6 +31,7 @@ class AssistantConfiguration {
     }
 
     @Bean
+<<<<<<< HEAD
     BotDecision botDecision(AssistantProperties properties, SelfCalibration calibration) {
         SensitiveTopics topics = new SensitiveTopics(properties.sensitiveTopics());
         if (!properties.calibration().enabled()) {
@@ -38,6 +39,11 @@ class AssistantConfiguration {
             return new BotDecision(new IntentDetector(), topics, () -> fixed);
         }
         return new BotDecision(new IntentDetector(), topics, calibration::policy);
+=======
+    BotDecision botDecision(AssistantProperties properties, SensitiveTopicStore sensitiveTopics) {
+        ConfidencePolicy fixed = new ConfidencePolicy(properties.decision());
+        return new BotDecision(new IntentDetector(), sensitiveTopics::current, () -> fixed);
+>>>>>>> admin
     }
 
     @Bean

@@ -40,7 +40,9 @@ class AuthorisationMatrixIntegrationTests extends SecurityTestSupport {
     static final Map<String, Rule> REST = new LinkedHashMap<>();
     static {
         rest(Rule.PUBLIC, "POST /api/widget/sessions", "POST /api/auth/login", "GET /api/search", "GET /api/help/{locale}/{slug}",
-                "GET /help/{locale}/{slug}", "GET /console", "GET /console/", "GET /writer", "GET /writer/", "GET /api-docs", "GET /api-docs/", "ANY /error",
+                "GET /help", "GET /help/", "GET /help/{locale}", "GET /help/{locale}/", "GET /help/{locale}/{slug}",
+                "GET /help/{locale}/tags/{tag}", "GET /help/{locale}/search", "POST /help/{locale}/{slug}/feedback",
+                "GET /sitemap.xml", "GET /admin", "GET /admin/", "GET /console", "GET /console/", "GET /writer", "GET /writer/", "GET /api-docs", "GET /api-docs/", "ANY /error",
                 // mail: the signed link is the credential; the inbound webhook checks its shared secret itself
                 "POST /api/widget/mail-link", "POST /api/mail/inbound");
         rest(Rule.CUSTOMER, "GET /api/widget/conversations", "POST /api/widget/conversations",
@@ -69,7 +71,7 @@ class AuthorisationMatrixIntegrationTests extends SecurityTestSupport {
                 "GET /api/agent/teams/{id}", "POST /api/agent/conversations/{conversationId}/note", "GET /api/tickets",
                 "GET /api/tickets/{idOrNumber}", "PATCH /api/tickets/{idOrNumber}", "GET /api/tickets/{idOrNumber}/timeline",
                 "GET /api/tickets/{idOrNumber}/notes", "POST /api/tickets/{idOrNumber}/notes", "GET /api/insights/metrics",
-                "GET /api/insights/nps", "GET /api/insights/nps/detractors",
+                "GET /api/insights/metrics/series", "GET /api/insights/metrics/series.csv", "GET /api/insights/nps", "GET /api/insights/nps/detractors",
                 "POST /api/insights/nps/responses/{responseId}/follow-up", "GET /api/insights/customers/at-risk",
                 "GET /api/insights/customers/{customerId}/health", "GET /api/insights/accounts",
                 "GET /api/insights/accounts/at-risk", "GET /api/insights/accounts/{account}/health");
@@ -78,7 +80,10 @@ class AuthorisationMatrixIntegrationTests extends SecurityTestSupport {
                 "PUT /api/agent/teams/{id}", "DELETE /api/agent/teams/{id}", "POST /api/insights/webhooks",
                 "GET /api/insights/webhooks", "GET /api/insights/webhooks/{id}", "PUT /api/insights/webhooks/{id}",
                 "DELETE /api/insights/webhooks/{id}", "GET /api/insights/webhooks/{id}/deliveries",
-                "POST /api/insights/webhooks/{id}/deliveries/{deliveryId}/retry", "GET /api/agent/api-keys",
+                "POST /api/insights/webhooks/{id}/deliveries/{deliveryId}/retry", "POST /api/insights/webhooks/{id}/test",
+                "GET /api/agent/identity-verification", "POST /api/agent/identity-verification/check",
+                "GET /api/assistant/sensitive-topics", "PUT /api/assistant/sensitive-topics",
+                "DELETE /api/assistant/sensitive-topics", "POST /api/assistant/sensitive-topics/check", "GET /api/agent/api-keys",
                 "GET /api/agent/api-keys/{id}", "POST /api/agent/api-keys", "DELETE /api/agent/api-keys/{id}",
                 "GET /api/privacy/customers", "GET /api/privacy/customers/{id}/export", "DELETE /api/privacy/customers/{id}");
     }

@@ -17,11 +17,17 @@ import io.parley.knowledge.index.SearchResult;
 public final class BotDecision implements AnswerDecision {
 
     private final IntentDetector intents;
-    private final SensitiveTopics sensitiveTopics;
+    private final Supplier<SensitiveTopics> sensitiveTopics;
     private final Supplier<? extends EvidencePolicy> policy;
 
     /** @param policy the evidence policy in force; asked per decision, so a refitted calibration applies at once */
     public BotDecision(IntentDetector intents, SensitiveTopics sensitiveTopics, Supplier<? extends EvidencePolicy> policy) {
+        this(intents, () -> sensitiveTopics, policy);
+    }
+
+    /** @param sensitiveTopics the topics in force; asked per decision, so an admin's change applies at once */
+    public BotDecision(IntentDetector intents, Supplier<SensitiveTopics> sensitiveTopics,
+            Supplier<? extends EvidencePolicy> policy) {
         this.intents = intents;
         this.sensitiveTopics = sensitiveTopics;
         this.policy = policy;
@@ -46,7 +52,7 @@ public final class BotDecision implements AnswerDecision {
         if (intent == Intent.HUMAN_REQUEST) {
             return Optional.of(new HandOff(CUSTOMER_REQUEST));
         }
-        return sensitiveTopics.match(text).map(HandOff::new);
+        return sensitiveTopics.get().match(text).map(HandOff::new);
     }
 
     public static final String CUSTOMER_REQUEST = "customer_request";

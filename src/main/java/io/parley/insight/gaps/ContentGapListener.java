@@ -16,6 +16,7 @@ import io.parley.chat.Conversations;
 import io.parley.chat.MessageContent;
 import io.parley.chat.MessagePosted;
 import io.parley.core.DurableListener;
+import io.parley.knowledge.ArticleRated;
 import io.parley.handoff.ConversationHandedOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Collects content gaps and article signals from what happens in conversations, after it is committed and on its
@@ -69,6 +72,13 @@ class ContentGapListener {
         if (properties.enabled() && (author == AuthorType.BOT || author == AuthorType.AGENT)) {
             run(() -> messagePosted(event));
         }
+    }
+
+    /** The help centre's "Was this helpful?": counted into the article's helpfulness like the widget's verdicts. */
+    @DurableListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(ArticleRated event) {
+        gaps.articleRated(event.ratingId(), event.articleId(), event.helpful(), event.at());
     }
 
     @DurableListener

@@ -139,6 +139,13 @@ class ContentGapRepository {
                 .params(articleId, kind, conversationId, ts(at)).update();
     }
 
+    /** A signal with its own id: recorded once however often it arrives. */
+    void signalOnce(UUID sourceId, UUID articleId, String kind, Instant at) {
+        jdbc.sql("insert into content_gap_article_signal (article_id, kind, conversation_id, at, source_id) "
+                + "values (?, ?, null, ?, ?) on conflict (source_id) where source_id is not null do nothing")
+                .params(articleId, kind, ts(at), sourceId).update();
+    }
+
     /** Signal counts of one article from {@code since} on (null: ever). */
     ArticleUsage usage(UUID articleId, Instant since) {
         return jdbc.sql("""

@@ -113,6 +113,12 @@ class ContentGaps {
         }
     }
 
+    /** A reader's "Was this helpful?" in the help centre (no conversation); idempotent on {@code ratingId}. */
+    @Transactional
+    public void articleRated(UUID ratingId, UUID articleId, boolean helpful, Instant at) {
+        repository.signalOnce(ratingId, articleId, helpful ? "helpful" : "unhelpful", at);
+    }
+
     @Transactional
     public void articleSignal(UUID articleId, String kind, UUID conversationId, Instant at) {
         repository.signal(articleId, kind, conversationId, at);

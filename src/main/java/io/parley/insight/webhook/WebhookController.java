@@ -21,9 +21,25 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookController {
 
     private final WebhookEndpoints endpoints;
+    private final WebhookOutbox outbox;
 
-    WebhookController(WebhookEndpoints endpoints) {
+    WebhookController(WebhookEndpoints endpoints, WebhookOutbox outbox) {
         this.endpoints = endpoints;
+        this.outbox = outbox;
+    }
+
+    /** "Send test": a {@code webhook.test} delivery to this endpoint; its outcome shows in the delivery log. */
+    @PostMapping("/{id}/test")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    TestSent sendTest(@PathVariable UUID id) {
+        if (!endpoints.get(id).active()) {
+            // the sender skips inactive endpoints, so the test would wait in the log forever
+            throw new io.parley.insight.InsightException(409, "webhook_inactive", "Activate the endpoint before sending a test");
+        }
+        return new TestSent(outbox.enqueueTest(id));
+    }
+
+    record TestSent(UUID deliveryId) {
     }
 
     /** The response is the only time the secret is shown. */

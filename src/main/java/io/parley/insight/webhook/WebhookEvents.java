@@ -12,6 +12,8 @@ final class WebhookEvents {
     static final String NPS = "nps.received";
     /** Every message stored in a conversation (customer, bot, agent or system), e.g. to mirror them into a CRM. */
     static final String MESSAGE_CREATED = "message.created";
+    /** Sent only by "send test" to one endpoint, whatever it subscribed to; never by a real event. */
+    static final String TEST = "webhook.test";
     static final List<String> ALL = List.of(TICKET_CREATED, HANDED_OFF, RESOLVED, CSAT, NPS, MESSAGE_CREATED);
 
     private WebhookEvents() {

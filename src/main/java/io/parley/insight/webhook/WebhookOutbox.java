@@ -70,6 +70,31 @@ class WebhookOutbox {
         enqueue(WebhookEvents.NPS, event.responseId().toString(), event.at(), event);
     }
 
+    /**
+     * "Send test": one {@code webhook.test} delivery to this (active) endpoint only, signed and retried like
+     * any other, so an admin sees in the delivery log whether the receiver accepts Parley's requests.
+     *
+     * @return the new delivery's id
+     */
+    UUID enqueueTest(UUID endpointId) {
+        UUID eventId = UUID.randomUUID();
+        UUID deliveryId = UUID.randomUUID();
+        Instant at = clock.instant();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", eventId);
+        body.put("type", WebhookEvents.TEST);
+        body.put("createdAt", at);
+        body.put("data", Map.of("message", "A test delivery from Parley's admin pages"));
+        jdbc.sql("""
+                insert into insight_webhook_delivery (id, endpoint_id, event_id, event_type, payload, status,
+                    next_attempt_at, created_at)
+                values (:id, :endpoint, :eventId, :type, :payload, 'pending', :now, :now)""")
+                .param("id", deliveryId).param("endpoint", endpointId).param("eventId", eventId)
+                .param("type", WebhookEvents.TEST).param("payload", json.writeValueAsString(body))
+                .param("now", Timestamp.from(at)).update();
+        return deliveryId;
+    }
+
     private void enqueue(String type, String identity, Instant at, Object data) {
         UUID eventId = UUID.nameUUIDFromBytes((type + "|" + identity).getBytes(StandardCharsets.UTF_8));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The public side of the help centre: a published article by locale and slug (the link the bot cites), as JSON and
- * as a page that renders it.
+ * A published article by locale and slug as JSON (the page for it, {@code /help/{locale}/{slug}}, is rendered on the
+ * server by {@code knowledge.help}).
  */
 @Controller
 class HelpArticleController {
@@ -35,11 +35,6 @@ class HelpArticleController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No published article " + locale + "/" + slug));
         return new HelpArticle(article.slug(), article.locale(), article.title(), article.body(), article.tags(),
                 article.updatedAt());
-    }
-
-    @GetMapping("/help/{locale}/{slug}")
-    String page(@PathVariable String locale, @PathVariable String slug) {
-        return "forward:/help.html";
     }
 
     record HelpArticle(String slug, String locale, String title, String body, List<String> tags, Instant updatedAt) {
