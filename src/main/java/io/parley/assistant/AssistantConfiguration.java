@@ -31,19 +31,13 @@ class AssistantConfiguration {
     }
 
     @Bean
-<<<<<<< HEAD
-    BotDecision botDecision(AssistantProperties properties, SelfCalibration calibration) {
-        SensitiveTopics topics = new SensitiveTopics(properties.sensitiveTopics());
+    BotDecision botDecision(AssistantProperties properties, SelfCalibration calibration,
+            SensitiveTopicStore sensitiveTopics) {
         if (!properties.calibration().enabled()) {
             ConfidencePolicy fixed = new ConfidencePolicy(properties.decision());
-            return new BotDecision(new IntentDetector(), topics, () -> fixed);
+            return new BotDecision(new IntentDetector(), sensitiveTopics::current, () -> fixed);
         }
-        return new BotDecision(new IntentDetector(), topics, calibration::policy);
-=======
-    BotDecision botDecision(AssistantProperties properties, SensitiveTopicStore sensitiveTopics) {
-        ConfidencePolicy fixed = new ConfidencePolicy(properties.decision());
-        return new BotDecision(new IntentDetector(), sensitiveTopics::current, () -> fixed);
->>>>>>> admin
+        return new BotDecision(new IntentDetector(), sensitiveTopics::current, calibration::policy);
     }
 
     @Bean
