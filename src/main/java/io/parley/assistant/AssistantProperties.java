@@ -18,11 +18,13 @@ import org.springframework.util.StringUtils;
  * @param decision the calibrated thresholds of the answer / clarify / hand-off decision (see docs/BENCHMARKS.md);
  *     change them only after measuring with the {@code eval} command
  * @param threads how many customer messages the bot works on at once (default 4)
+ * @param labels how many labels of the bot's answers (customers' yes/no, agents' article links, writers'
+ *     verdicts) are kept for the calibration
  */
 @ConfigurationProperties("parley.assistant")
 public record AssistantProperties(String botName, Llm llm, Boolean enabled,
         java.util.List<io.parley.assistant.intent.SensitiveTopics.Topic> sensitiveTopics,
-        io.parley.assistant.decision.ConfidencePolicy.Thresholds decision, Integer threads) {
+        io.parley.assistant.decision.ConfidencePolicy.Thresholds decision, Integer threads, Labels labels) {
 
     public AssistantProperties {
         botName = StringUtils.hasText(botName) ? botName.strip() : "Parley";
@@ -32,6 +34,22 @@ public record AssistantProperties(String botName, Llm llm, Boolean enabled,
                 ? io.parley.assistant.intent.SensitiveTopics.DEFAULTS : java.util.List.copyOf(sensitiveTopics);
         decision = decision == null ? io.parley.assistant.decision.ConfidencePolicy.Thresholds.calibrated() : decision;
         threads = threads == null || threads <= 0 ? 4 : threads;
+        labels = labels == null ? new Labels(null, null) : labels;
+    }
+
+    /**
+     * The store of answer labels ({@code parley.assistant.labels.*}).
+     *
+     * @param maxStored the most labels kept; past it the oldest are deleted (default 50,000)
+     * @param maxPerConversation the most labels one conversation contributes (default 10), so that one insistent
+     *     customer cannot outweigh the others
+     */
+    public record Labels(Integer maxStored, Integer maxPerConversation) {
+
+        public Labels {
+            maxStored = maxStored == null || maxStored <= 0 ? 50_000 : maxStored;
+            maxPerConversation = maxPerConversation == null || maxPerConversation <= 0 ? 10 : maxPerConversation;
+        }
     }
 
     /**
