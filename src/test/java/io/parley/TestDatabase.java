@@ -40,11 +40,47 @@ public final class TestDatabase {
                 "spring.datasource.username", "postgres");
     }
 
-    /** Points a test context at the shared database. */
+    /**
+     * A database of its own on the shared server, created on first use: for tests whose contexts must not see the
+     * others' work, such as event publications that any context's resubmission pass would pick up.
+     */
+    public static synchronized Map<String, Object> isolatedProperties(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + database);
+        }
+        try (java.sql.Connection connection = postgres().getPostgresDatabase().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet exists = statement
+                    .executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+                if (!exists.next()) {
+                    statement.execute("create database " + database);
+                }
+            }
+        }
+        catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + database, e);
+        }
+        return Map.of("spring.datasource.url", postgres().getJdbcUrl("postgres", database),
+                "spring.datasource.username", "postgres");
+    }
+
+    /** Points a test context at the shared database (or, given a name, at a database of its own). */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        private final String database;
+
+        public Initializer() {
+            this(null);
+        }
+
+        public Initializer(String database) {
+            this.database = database;
+        }
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            java.util.Map<String, Object> properties = new java.util.HashMap<>(properties());
+            java.util.Map<String, Object> properties = new java.util.HashMap<>(
+                    database == null ? properties() : isolatedProperties(database));
             try {
                 // every context gets its own index: two writers cannot share a Lucene directory
                 properties.put("parley.knowledge.index-dir", java.nio.file.Files.createTempDirectory("parley-index").toString());
