@@ -1,6 +1,8 @@
 package io.parley.knowledge.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -25,9 +27,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * <p>
  * Letters, diacritics and digits are normalised on both sides by Lucene's Arabic and Persian normalisation and
  * decimal-digit filters. For the joiner, Lucene's PersianAnalyzer turns a ZWNJ into a space, so a word written
- * without one ("میخواهم") matches nothing written with one. Here a word with a ZWNJ is indexed both joined and as
- * its parts, and a joined word that starts with the verb prefix می / نمی also as the rest, so each spelling meets
- * the others; plural and comparative suffixes (ها, ترین, ...) are then stripped by Lucene's Persian stemmer.
+ * without one ("میخواهم", "کتابها") matches nothing written with one. Here a ZWNJ still separates parts, and the
+ * joined spellings are reduced to the same terms: the verb prefix می / نمی is taken off a joined verb, and plural and
+ * comparative suffixes (ها, ترین, ...) are stripped by Lucene's Persian stemmer, on both sides.
  */
 final class PersianTextAnalyzer extends Analyzer {
 
@@ -55,14 +57,17 @@ final class PersianTextAnalyzer extends Analyzer {
     }
 
     /**
-     * A word with joiners (ZWNJ, ZWJ, soft hyphen) becomes the joined word followed by its parts at the same position;
-     * a joined word starting with می or نمی (after normalisation: مي / نمي) also yields the rest of the word.
+     * A word with joiners (ZWNJ, ZWJ, soft hyphen) becomes its parts, as separate words (what Lucene's PersianCharFilter
+     * does, and what the same word typed with a space gives); a joined word starting with the verb prefix می or نمی
+     * (after normalisation: مي / نمي) loses it, as "می خواهم" and "می‌خواهم" lose the stop word "می". Each word gives
+     * one term per part, never a second spelling at the same position: extra spellings would count as query terms
+     * the article lacks and lower the share of the question's terms an article covers, a confidence signal.
      */
     static final class JoinerFilter extends TokenFilter {
 
         private static final String[] VERB_PREFIXES = { "نمي", "مي" };
-        /** The rest of a word after a verb prefix must be this long: "میز" (table) is not "می" + "ز". */
-        private static final int MIN_REST = 2;
+        /** The rest of a word after a verb prefix must be this long: "میز" (table), "میوه" (fruit) stay whole. */
+        private static final int MIN_REST = 3;
 
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
@@ -78,34 +83,40 @@ final class PersianTextAnalyzer extends Analyzer {
             if (!pending.isEmpty()) {
                 restoreState(state);
                 term.setEmpty().append(pending.poll());
-                position.setPositionIncrement(0);
+                position.setPositionIncrement(1);
                 return true;
             }
             if (!input.incrementToken()) {
                 return false;
             }
             String word = term.toString();
-            String joined = word.replace("\u200c", "").replace("\u200d", "").replace("\u00ad", "");
-            if (joined.length() != word.length()) {
-                for (String part : word.split("[\u200c\u200d\u00ad]+")) {
-                    if (!part.isEmpty() && !part.equals(joined)) {
-                        pending.add(part);
-                    }
+            List<String> parts = new ArrayList<>();
+            for (String part : word.split("[\u200c\u200d\u00ad]+")) {
+                if (!part.isEmpty()) {
+                    parts.add(part);
                 }
             }
-            else {
-                for (String prefix : VERB_PREFIXES) {
-                    if (joined.startsWith(prefix) && joined.length() - prefix.length() >= MIN_REST) {
-                        pending.add(joined.substring(prefix.length()));
-                        break;
-                    }
-                }
+            if (parts.size() == 1) {
+                parts.set(0, withoutVerbPrefix(parts.get(0)));
             }
-            term.setEmpty().append(joined);
-            if (!pending.isEmpty()) {
+            if (parts.isEmpty()) {
+                parts.add(word);
+            }
+            term.setEmpty().append(parts.get(0));
+            if (parts.size() > 1) {
+                pending.addAll(parts.subList(1, parts.size()));
                 state = captureState();
             }
             return true;
+        }
+
+        private static String withoutVerbPrefix(String word) {
+            for (String prefix : VERB_PREFIXES) {
+                if (word.startsWith(prefix) && word.length() - prefix.length() >= MIN_REST) {
+                    return word.substring(prefix.length());
+                }
+            }
+            return word;
         }
 
         @Override

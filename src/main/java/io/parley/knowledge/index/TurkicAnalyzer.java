@@ -12,11 +12,13 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tr.ApostropheFilter;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
+import org.tartarus.snowball.ext.TurkishStemmer;
 
 /**
  * Turkish, Azerbaijani and the other Latin-script Turkic languages, written with or without their letters.
@@ -24,12 +26,15 @@ import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
  * Customers often type on keyboards without ş, ğ, ı, ə ("musteri destegi" for "müşteri desteği" / "müştəri
  * dəstəyi"), and Azerbaijani and Turkish share most word roots, but differ in a few letters (ə for e). So both the
  * articles and the questions are folded to plain Latin letters (ə → e, ı → i, ş → s, ğ → g, ...), and words are
- * reduced to their first {@value #PREFIX} letters. A suffix stemmer cannot be used after folding: Turkish
- * suffixes follow vowel harmony (ı/i, u/ü), which folding erases, and the Snowball stemmer reads them wrongly or not
- * at all ("destegi" stays whole while "desteği" becomes "destek"). A fixed prefix of five letters is known to work as
- * well as a real stemmer on Turkish retrieval (Can et al., "Information retrieval on Turkish texts", JASIST 2008),
- * and it does here: on tquad it finds more than Lucene's Turkish analyzer (Snowball), with or without the letters
- * (docs/BENCHMARKS.md, "Multilingual lexical evidence"). Snowball before folding was measured too, and found less.
+ * reduced to their first {@value #PREFIX} letters: a suffix stemmer cannot work after folding (Turkish suffixes
+ * follow vowel harmony, ı/i and u/ü, which folding erases), while a fixed five-letter prefix is known to work about
+ * as well as a stemmer on Turkish retrieval (Can et al., "Information retrieval on Turkish texts", JASIST 2008).
+ * Before folding, Lucene's Turkish Snowball stemmer takes the suffixes off words that still have their letters, so
+ * short roots meet their inflected forms ("hesabımı" → "hesap", "faturaları" → "fatura"); a word typed without its letters
+ * keeps its suffixes there and meets the stem in the prefix ("destegi" and "desteği" → "deste"). Measured on tquad,
+ * with and without the letters, and on the project's sample questions (docs/BENCHMARKS.md, "Multilingual lexical
+ * evidence"): the prefix alone found slightly more on tquad's long Wikipedia questions and less on short support
+ * questions.
  * <p>
  * Stop words (Turkish from Lucene, plus common Azerbaijani function words) are removed both as written and folded,
  * except where a folded stop word is a different content word ("şu" → "su", water).
@@ -71,6 +76,9 @@ final class TurkicAnalyzer extends Analyzer {
         result = new StopFilter(result, stopWords);
         // before stemming: the stemmer would make "ucun" (üçün typed plainly) into "uc", no longer the stop word
         result = new FoldedStopFilter(result, foldedStopWords);
+        // the suffixes come off while the letters are there to read them ("hesabımı" → "hesap", "faturaları" → "fatura");
+        // a word typed without them keeps its suffixes here and meets the stem in the prefix below
+        result = new SnowballFilter(result, new TurkishStemmer());
         result = new SchwaFilter(result);
         result = new ASCIIFoldingFilter(result);
         return new TokenStreamComponents(source, new TruncateTokenFilter(result, PREFIX));

@@ -34,7 +34,8 @@ class MultilingualAnalyzersTests {
         assertThat(terms("az", "Şifrəmi unutdum")).isEqualTo(terms("az", "sifremi unutdum"));
         assertThat(terms("tr", "Şifremi nasıl değiştirebilirim?")).isEqualTo(terms("tr", "sifremi nasil degistirebilirim"));
         // inflected forms meet their root: plural, possessive and case endings
-        assertThat(terms("tr", "hesabımdaki faturalar")).isEqualTo(terms("tr", "hesabimdaki faturalar"));
+        assertThat(terms("tr", "hesabımdaki faturalar")).isEqualTo(terms("tr", "hesabimdaki faturalar"))
+                .isEqualTo(terms("tr", "hesap faturası"));
         assertThat(terms("tr", "İstanbul'da")).isEqualTo(terms("tr", "istanbul"));
     }
 
@@ -72,11 +73,9 @@ class MultilingualAnalyzersTests {
         List<String> withZwnj = terms("fa", "می\u200cخواهم کتاب\u200cها را بخوانم");
         List<String> joined = terms("fa", "میخواهم کتابها را بخوانم");
         List<String> spaced = terms("fa", "می خواهم کتاب ها را بخوانم");
-        assertThat(withZwnj).containsAll(joined).containsAll(spaced);
-        assertThat(joined).containsAll(spaced);
-        // a compound written with a ZWNJ in the article is found written joined or spaced
-        List<String> article = terms("fa", "دانش\u200cآموزان");
-        assertThat(article).containsAll(terms("fa", "دانشآموزان")).containsAll(terms("fa", "دانش آموزان"));
+        assertThat(withZwnj).isEqualTo(joined).isEqualTo(spaced);
+        // a compound written with a ZWNJ in the article is found written with a space
+        assertThat(terms("fa", "دانش\u200cآموزان")).isEqualTo(terms("fa", "دانش آموزان"));
         // a short word that merely starts like the verb prefix stays whole
         assertThat(terms("fa", "میز")).hasSize(1);
     }
