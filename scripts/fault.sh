@@ -103,8 +103,14 @@ for MODE in $MODES; do
   # a clean stop: SIGTERM must stop the embedded PostgreSQL too (shutdown hook)
   PM=$(head -1 "$DATA/pg/postmaster.pid")
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
-  sleep 1
-  if kill -0 "$PM" 2>/dev/null; then stopped=no; kill -INT "$PM"; else stopped=yes; fi
+  # the JVM has exited; its shutdown hook stopped the postmaster (a dead one may linger as a zombie until reaped)
+  stopped=no
+  for _ in $(seq 1 100); do
+    state=$(ps -o stat= -p "$PM" 2>/dev/null || true)
+    if [ -z "$state" ] || [[ "$state" == Z* ]]; then stopped=yes; break; fi
+    sleep 0.1
+  done
+  [ "$stopped" = no ] && kill -INT "$PM"
   awk -F'\t' -v mode="$MODE" -v stopped="$stopped" '
     { n++; split($3, kv, " "); for (i in kv) { split(kv[i], p, "="); s[p[1]] += p[2] }
       if ($2 == "failed") failed++; else if ($2 + 0 > max) max = $2 + 0 }

@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
         // every test signs in from 127.0.0.1: the per-address allowance would otherwise couple unrelated tests
         "parley.agent.login-max-failures-per-address=100000",
         // every test calls from 127.0.0.1 into one shared database: the limits' own tests switch them on
-        "parley.limits.enabled=false" })
+        "parley.limits.enabled=false",
+        // the answer decision's background refit would change borderline decisions mid-suite; its own test sets this
+        "parley.assistant.calibration.debounce=${parley.test.calibration-debounce:1h}" })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 public @interface ParleyIntegrationTest {
 

@@ -2,25 +2,42 @@ package io.parley.assistant;
 
 import java.util.concurrent.Executor;
 
+import io.parley.assistant.calibration.PriorModel;
+import io.parley.assistant.calibration.SelfCalibration;
 import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.decision.ConfidencePolicy;
 import io.parley.assistant.intent.IntentDetector;
 import io.parley.assistant.intent.SensitiveTopics;
 import io.parley.assistant.llm.LlmAnswerWriter;
+import io.parley.knowledge.Articles;
 import io.parley.knowledge.KnowledgeSearch;
+import io.parley.knowledge.index.KnowledgeIndex;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class AssistantConfiguration {
 
+    /** The knowledge base's own calibration of the decision, refitted in the background when articles change. */
+    @Bean(destroyMethod = "close")
+    SelfCalibration selfCalibration(AssistantProperties properties, Articles articles, KnowledgeSearch search,
+            JdbcTemplate jdbc, KnowledgeIndex.Options index, java.time.Clock clock) {
+        return new SelfCalibration(PriorModel.shipped(), articles, search, jdbc, index.embedding().modelId(),
+                properties.targetPrecision(), properties.calibration().maxProbes(), properties.calibration().debounce(), clock);
+    }
+
     @Bean
-    BotDecision botDecision(AssistantProperties properties) {
-        ConfidencePolicy fixed = new ConfidencePolicy(properties.decision());
-        return new BotDecision(new IntentDetector(), new SensitiveTopics(properties.sensitiveTopics()), () -> fixed);
+    BotDecision botDecision(AssistantProperties properties, SelfCalibration calibration) {
+        SensitiveTopics topics = new SensitiveTopics(properties.sensitiveTopics());
+        if (!properties.calibration().enabled()) {
+            ConfidencePolicy fixed = new ConfidencePolicy(properties.decision());
+            return new BotDecision(new IntentDetector(), topics, () -> fixed);
+        }
+        return new BotDecision(new IntentDetector(), topics, calibration::policy);
     }
 
     @Bean

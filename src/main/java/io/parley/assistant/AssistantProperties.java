@@ -18,13 +18,17 @@ import org.springframework.util.StringUtils;
  * @param decision the calibrated thresholds of the answer / clarify / hand-off decision (see docs/BENCHMARKS.md);
  *     change them only after measuring with the {@code eval} command
  * @param threads how many customer messages the bot works on at once (default 4)
+ * @param targetPrecision the share of the bot's answers that should be right (default 0.95): self-calibration picks
+ *     the answer threshold that reaches it on the knowledge base's probes, never laxer than the prior allows
+ * @param calibration how and when the decision is recalibrated to the knowledge base
  * @param labels how many labels of the bot's answers (customers' yes/no, agents' article links, writers'
  *     verdicts) are kept for the calibration
  */
 @ConfigurationProperties("parley.assistant")
 public record AssistantProperties(String botName, Llm llm, Boolean enabled,
         java.util.List<io.parley.assistant.intent.SensitiveTopics.Topic> sensitiveTopics,
-        io.parley.assistant.decision.ConfidencePolicy.Thresholds decision, Integer threads, Labels labels) {
+        io.parley.assistant.decision.ConfidencePolicy.Thresholds decision, Integer threads, Double targetPrecision,
+        Calibration calibration, Labels labels) {
 
     public AssistantProperties {
         botName = StringUtils.hasText(botName) ? botName.strip() : "Parley";
@@ -34,7 +38,27 @@ public record AssistantProperties(String botName, Llm llm, Boolean enabled,
                 ? io.parley.assistant.intent.SensitiveTopics.DEFAULTS : java.util.List.copyOf(sensitiveTopics);
         decision = decision == null ? io.parley.assistant.decision.ConfidencePolicy.Thresholds.calibrated() : decision;
         threads = threads == null || threads <= 0 ? 4 : threads;
+        targetPrecision = targetPrecision == null ? 0.95 : targetPrecision;
+        if (targetPrecision <= 0.5 || targetPrecision >= 1) {
+            throw new IllegalArgumentException("parley.assistant.target-precision must be above 0.5 and below 1, not " + targetPrecision);
+        }
+        calibration = calibration == null ? new Calibration(null, null, null) : calibration;
         labels = labels == null ? new Labels(null, null) : labels;
+    }
+
+    /**
+     * Self-calibration of the answer decision ({@code parley.assistant.calibration.*}).
+     *
+     * @param enabled false: the fixed thresholds of {@code decision} decide (default true: the calibrated probability)
+     * @param debounce how long after the last article change the refit starts (default 30 seconds)
+     * @param maxProbes the most probe questions one refit asks (default 600; each is searched twice)
+     */
+    public record Calibration(Boolean enabled, Duration debounce, Integer maxProbes) {
+        public Calibration {
+            enabled = enabled == null || enabled;
+            debounce = debounce == null || debounce.isNegative() ? Duration.ofSeconds(30) : debounce;
+            maxProbes = maxProbes == null || maxProbes <= 0 ? 600 : maxProbes;
+        }
     }
 
     /**

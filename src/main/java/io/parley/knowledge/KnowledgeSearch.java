@@ -17,7 +17,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Search over published articles, kept in step with PostgreSQL: at start-up the index is opened (recreated when
- * corrupt) and reconciled with the database, which is cheap because vectors of unchanged passages are reused; then
+ * corrupt) and reconciled with the database, which is cheap because vectors of unchanged passages are reused. A
+ * restart whose index was left intact serves it at once and reconciles in the background, so a restart after a crash
+ * is not held up by the knowledge base (a missing or broken index is rebuilt before the application is ready); then
  * every publish, edit, unpublish or delete is applied right after its transaction commits, so it is searchable (or
  * gone) well within a second.
  */
@@ -29,16 +31,34 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
     private final Articles articles;
     private final KnowledgeProperties properties;
     private final KnowledgeIndex index;
+    // a rebuild reads the database and writes the index under this lock, and so does every single change: a change
+    // committed while a background rebuild runs is applied after it, never overwritten by the rebuild's older read
+    private final Object writes = new Object();
 
     KnowledgeSearch(Articles articles, KnowledgeProperties properties, KnowledgeIndex.Options options) {
         this.articles = articles;
         this.properties = properties;
         this.index = open(properties, options);
-        if (index.openedStatus() != IndexStatus.READY) {
-            log.info("Knowledge index at {} is {}; rebuilding it from the database", properties.indexDir(), index.openedStatus());
-        }
         // the database may have changed while the index was not watching (restored backup, another node, a crash)
-        rebuild();
+        if (index.openedStatus() == IndexStatus.READY) {
+            Thread catchUp = new Thread(this::rebuildInBackground, "knowledge-catch-up");
+            catchUp.setDaemon(true);
+            catchUp.start();
+        }
+        else {
+            log.info("Knowledge index at {} is {}; rebuilding it from the database", properties.indexDir(), index.openedStatus());
+            rebuild();
+        }
+    }
+
+    private void rebuildInBackground() {
+        try {
+            rebuild();
+        }
+        catch (RuntimeException e) {
+            // the index stays as the last process committed it; the next change or restart reconciles it
+            log.warn("Reconciling the knowledge index with the database failed: {}", e.toString());
+        }
     }
 
     private static KnowledgeIndex open(KnowledgeProperties properties, KnowledgeIndex.Options options) {
@@ -57,15 +77,23 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
         return index.search(query, locale, limit);
     }
 
+    /** Leaves the articles out of the search itself (self-calibration's probes), so the others score as without them. */
+    @Override
+    public SearchResult searchWithout(String query, String locale, int limit, java.util.Set<String> excludedArticleIds) {
+        return index.searchWithout(query, locale, limit, excludedArticleIds);
+    }
+
     /** Re-reads every published article from PostgreSQL into the index. */
     public int rebuild() {
-        List<IndexableArticle> all;
-        try (Stream<Article> published = articles.streamAllPublished()) {
-            all = published.map(this::indexable).toList();
+        synchronized (writes) {
+            List<IndexableArticle> all;
+            try (Stream<Article> published = articles.streamAllPublished()) {
+                all = published.map(this::indexable).toList();
+            }
+            index.replaceAll(all);
+            log.info("Knowledge index rebuilt from the database: {} articles, {} passages", index.articleCount(), index.passageCount());
+            return all.size();
         }
-        index.replaceAll(all);
-        log.info("Knowledge index rebuilt from the database: {} articles, {} passages", index.articleCount(), index.passageCount());
-        return all.size();
     }
 
     public int articleCount() {
@@ -81,13 +109,17 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
 
     /** Brings one article's entry in line with PostgreSQL: indexed when published, gone otherwise (idempotent). */
     void refresh(java.util.UUID articleId) {
-        articles.findPublished(articleId).ifPresentOrElse(a -> index.upsert(indexable(a)),
-                () -> index.delete(articleId.toString()));
+        synchronized (writes) {
+            articles.findPublished(articleId).ifPresentOrElse(a -> index.upsert(indexable(a)),
+                    () -> index.delete(articleId.toString()));
+        }
     }
 
     @io.parley.core.DurableListener
     void on(ArticleWithdrawn event) {
-        index.delete(event.articleId().toString());
+        synchronized (writes) {
+            index.delete(event.articleId().toString());
+        }
     }
 
     IndexableArticle indexable(Article a) {

@@ -1,6 +1,7 @@
 // "Test a question": what the bot would answer, exactly (POST /api/assistant/preview runs the bot's own decision).
 import { query } from './api.js';
 import { h, fill, isRtl, showFieldErrors, clearFieldErrors, toast } from './dom.js';
+import { calibrationPanel } from './calibration.js';
 
 const ACTIONS = {
   answer: ['Answer', 'The bot is confident the best article answers this, and answers from it.'],
@@ -28,7 +29,7 @@ export function questionTester(app, main, params) {
   fill(main,
     h('div', { class: 'page-head' }, h('h1', {}, 'Test a question'), h('span', { class: 'spacer' }),
       h('span', { class: 'subtle' }, 'Runs the bot’s real decision on the published articles. Nothing is posted or stored.')),
-    h('div', { class: 'tester' }, form), result);
+    h('div', { class: 'tester' }, form), result, calibrationPanel(app));
 
   form.addEventListener('submit', async event => {
     event.preventDefault();

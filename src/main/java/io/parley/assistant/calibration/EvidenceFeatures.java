@@ -7,37 +7,110 @@ import io.parley.knowledge.index.SearchEvidence;
 import io.parley.knowledge.index.SearchResult;
 
 /**
- * The retrieval features of a search's top hit that the calibrator is fitted on. Only scale-free or per-query
- * relative signals: raw BM25 scores and cosines move with the domain and the embedding model, so they enter as
- * margins over the runner-up and relative to the query's best; a language without vectors gets 0 for the vector
- * features and a flag saying so, so one model serves both.
+ * The retrieval features of a search's top hit that the calibrator is fitted on. Mostly scale-free or per-query
+ * relative signals: raw BM25 scores move with the domain and the article length, so they enter relative to the
+ * query's best and as margins over the runner-up. Two families with their own coefficients: {@link Family#VECTOR}
+ * when the embedding model covers the language (cosine, its gap to the runner-up and its spread over the top hits
+ * carry most of the signal), {@link Family#LEXICAL} when it does not (coverage of the question's terms carries it).
  */
 public final class EvidenceFeatures {
 
-    public static final List<String> NAMES = List.of("has_vector", "cosine", "cosine_gap", "fused_margin",
-            "coverage", "weighted_coverage", "title_coverage", "unseen_share", "passages", "bm25_relative", "lists_agree");
+    /** Which model applies: whether vector evidence exists for the top hit. */
+    public enum Family {
+        VECTOR, LEXICAL;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static final List<String> LEXICAL_NAMES = List.of("fused_margin", "coverage", "weighted_coverage", "title_coverage",
+            "unseen_share", "passages", "bm25_margin", "coverage_gap", "weighted_coverage_gap", "query_terms",
+            "passage_length", "second_agrees", "hits", "alone");
+
+    static final List<String> VECTOR_NAMES = concat(List.of("cosine", "cosine_gap", "cosine_spread", "lists_agree",
+            "bm25_relative"), LEXICAL_NAMES);
+
+    /**
+     * Hits counted for the "hits" feature: a question whose left-out article was the only good match often has just
+     * one or two weak hits left, while a lone hit with full coverage ("alone") is a strong answer. Capped at five, the
+     * depth the calibration data was recorded with.
+     */
+    static final int MAX_HITS = 5;
 
     private EvidenceFeatures() {
     }
 
-    /** Features of the top hit, or null when there is no hit (nothing to answer from). */
-    public static double[] of(SearchResult result) {
+    public static List<String> names(Family family) {
+        return family == Family.VECTOR ? VECTOR_NAMES : LEXICAL_NAMES;
+    }
+
+    /** The family of a result's top hit; null when there is no hit. */
+    public static Family family(SearchResult result) {
         if (result.hits().isEmpty()) {
             return null;
         }
-        ArticleHit best = result.hits().get(0);
-        ArticleHit second = result.hits().size() > 1 ? result.hits().get(1) : null;
+        return hasVector(result.hits().get(0)) ? Family.VECTOR : Family.LEXICAL;
+    }
+
+    /** Features of the top hit in its {@link #family}, or null when there is no hit (nothing to answer from). */
+    public static double[] of(SearchResult result) {
+        Family family = family(result);
+        return family == null ? null : of(result, family);
+    }
+
+    static double[] of(SearchResult result, Family family) {
+        List<ArticleHit> hits = result.hits();
+        ArticleHit best = hits.get(0);
+        ArticleHit second = hits.size() > 1 ? hits.get(1) : null;
         SearchEvidence e = best.evidence();
-        boolean vector = e.vectorRank() > 0 && !Float.isNaN(e.cosine());
-        double cosine = vector ? e.cosine() : 0;
-        double secondCosine = second != null && second.evidence().vectorRank() > 0 && !Float.isNaN(second.evidence().cosine())
-                ? second.evidence().cosine() : (vector ? cosine - 0.2 : 0);
+        SearchEvidence s = second == null ? null : second.evidence();
         double margin = second == null || best.score() <= 0 ? 1 : (best.score() - second.score()) / best.score();
         double unseen = e.queryTerms() == 0 ? 0 : Math.min(1, (double) e.unseenTerms() / e.queryTerms());
+        double bm25Margin = e.bm25Score() <= 0 ? 0 : s == null ? 1 : Math.max(-1, (e.bm25Score() - s.bm25Score()) / e.bm25Score());
+        double coverageGap = nz(e.queryTermCoverage()) - (s == null ? 0 : nz(s.queryTermCoverage()));
+        double weightedGap = nz(e.weightedCoverage()) - (s == null ? 0 : nz(s.weightedCoverage()));
+        double passageLength = Math.log1p(best.passage() == null ? 0 : best.passage().length()) / Math.log(2000);
+        // a runner-up from the same lexical and vector ranks (both lists put it second) makes the top hit less distinct
+        double secondAgrees = s != null && s.bm25Rank() > 0 && s.bm25Rank() <= 2 && (s.vectorRank() == 0 || s.vectorRank() <= 2) ? 1 : 0;
+        double[] lexical = {margin, nz(e.queryTermCoverage()), nz(e.weightedCoverage()), nz(e.titleTermCoverage()), unseen,
+                Math.log1p(e.matchingPassages()), bm25Margin, coverageGap, weightedGap, Math.log1p(e.queryTerms()),
+                passageLength, secondAgrees, Math.log1p(Math.min(MAX_HITS, hits.size())), second == null ? 1 : 0};
+        if (family == Family.LEXICAL) {
+            return lexical;
+        }
+        double cosine = e.cosine();
+        double secondCosine = s != null && hasVector(second) ? s.cosine() : cosine - 0.2;
+        double last = cosine;
+        for (ArticleHit h : hits.subList(0, Math.min(5, hits.size()))) {
+            if (hasVector(h)) {
+                last = Math.min(last, h.evidence().cosine());
+            }
+        }
+        if (hits.size() < 5) {
+            last = Math.min(last, cosine - 0.2);
+        }
         double bm25Relative = e.bm25TopScore() > 0 ? e.bm25Score() / e.bm25TopScore() : 0;
-        boolean agree = e.bm25Rank() == 1 && e.vectorRank() == 1;
-        return new double[] {vector ? 1 : 0, cosine, vector ? cosine - secondCosine : 0, margin, e.queryTermCoverage(),
-                e.weightedCoverage(), e.titleTermCoverage(), unseen, Math.log1p(e.matchingPassages()), bm25Relative,
-                agree ? 1 : 0};
+        double agree = e.bm25Rank() == 1 && e.vectorRank() == 1 ? 1 : 0;
+        return concat(new double[] {cosine, cosine - secondCosine, cosine - last, agree, bm25Relative}, lexical);
+    }
+
+    private static boolean hasVector(ArticleHit hit) {
+        return hit.evidence().vectorRank() > 0 && !Float.isNaN(hit.evidence().cosine());
+    }
+
+    private static double nz(float v) {
+        return Float.isNaN(v) ? 0 : v;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = new double[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.parley.assistant.calibration.LocaleCalibration;
+import io.parley.assistant.calibration.PriorModel;
+import io.parley.assistant.calibration.SelfCalibration;
 import io.parley.assistant.decision.AnswerDecision;
+import io.parley.assistant.decision.BotDecision;
 import io.parley.knowledge.index.ArticleRetriever;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
@@ -62,6 +66,7 @@ public final class EvalCommand {
         boolean noVectors = false;
         String model = "bge-small-en-v15-q";
         boolean simulateMissing = false;
+        boolean fixed = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -93,6 +98,7 @@ public final class EvalCommand {
                 case "--always-answer" -> decision = AnswerDecision.alwaysAnswerTopHit();
                 case "--no-vectors" -> noVectors = true;
                 case "--simulate-missing" -> simulateMissing = true;
+                case "--fixed-thresholds" -> fixed = true;
                 default -> {
                     return usage(err, "unknown argument '" + a + "'");
                 }
@@ -106,6 +112,10 @@ public final class EvalCommand {
         }
         if (!Files.isRegularFile(questions)) {
             return usage(err, "questions file not found: " + questions);
+        }
+        if (!fixed && decision instanceof BotDecision bot) {
+            // the bot as deployed: the prior, self-calibrated on this knowledge base once its index is built
+            decision = new SelfCalibrating(bot);
         }
         try {
             EvalResult result = evaluate(kb, questions, baseline ? Mode.BASELINE : noVectors ? Mode.LEXICAL : Mode.HYBRID,
@@ -158,6 +168,12 @@ public final class EvalCommand {
         });
         try {
             EmbeddingSupport emb = mode == Mode.HYBRID ? EmbeddingSupport.inProcess(model, pool) : EmbeddingSupport.none();
+            if (emb.enabled()) {
+                // as in the application: a question asked again (its leave-gold-out twin, a probe without its
+                // article) is not embedded again
+                emb = new EmbeddingSupport(new io.parley.knowledge.index.QueryEmbeddingCache(emb.model(), 10_000, true),
+                        emb.modelId(), emb.languages(), emb.queryPrefix(), emb.passagePrefix());
+            }
             return evaluate(articles, questions, KnowledgeIndex.Options.of(emb), decision,
                     mode == Mode.HYBRID ? "hybrid-bm25-" + emb.modelId() : "bm25-passages", simulateMissing);
         } finally {
@@ -179,7 +195,30 @@ public final class EvalCommand {
         try (KnowledgeIndex index = KnowledgeIndex.inMemory(options)) {
             index.replaceAll(articles);
             double build = (System.nanoTime() - t0) / 1e9;
+            if (decision instanceof SelfCalibrating s) {
+                long c0 = System.nanoTime();
+                List<LocaleCalibration> fitted = SelfCalibration.fit(s.prior, index, articles, s.prior.targetPrecision(),
+                        600, java.time.Instant.now());
+                decision = s.bot.withPolicy(SelfCalibration.policy(s.prior, fitted));
+                System.err.printf("self-calibration: %.1f s (index build %.1f s)%n", (System.nanoTime() - c0) / 1e9, build);
+                fitted.forEach(c -> System.err.println("  " + c));
+            }
             return EvalRunner.run(index, decision, questions, name, build, simulateMissing ? idsBySlug(articles) : null);
+        }
+    }
+
+    /** Marks the bot's decision to be self-calibrated on the index the evaluation builds. */
+    static final class SelfCalibrating implements AnswerDecision {
+        final BotDecision bot;
+        final PriorModel prior = PriorModel.shipped();
+
+        SelfCalibrating(BotDecision bot) {
+            this.bot = bot;
+        }
+
+        @Override
+        public Decision decide(String query, io.parley.knowledge.index.SearchResult result) {
+            return bot.withPolicy(SelfCalibration.policy(prior, List.of())).decide(query, result);
         }
     }
 
@@ -210,7 +249,7 @@ public final class EvalCommand {
 
     private static int usage(PrintStream err, String problem) {
         err.println("eval: " + problem);
-        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors] [--always-answer] [--simulate-missing] [--model " + String.join("|", EmbeddingSupport.IN_PROCESS_MODELS) + "]");
+        err.println("usage: eval --kb DIR --questions FILE.jsonl [--out report.json] [--baseline] [--no-vectors] [--always-answer] [--simulate-missing] [--fixed-thresholds] [--model " + String.join("|", EmbeddingSupport.IN_PROCESS_MODELS) + "]");
         return 2;
     }
 }

@@ -62,18 +62,20 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registry) {
         registry.setMessageSizeLimit(MAX_FRAME_BYTES);
+        registry.addDecoratorFactory(handler -> new WholeTextMessages(handler, MAX_FRAME_BYTES));
     }
 
     /**
-     * Tomcat buffers at most 8 KiB of one WebSocket message by default and closes the socket (1009) beyond that,
-     * long before STOMP's {@value #MAX_FRAME_BYTES}-byte limit could answer with a clear error: an 8,000-character
-     * note closed the agent's console. The container's buffers are raised to the frame limit.
+     * Tomcat allocates a text and a binary buffer of this size for every connection, and without partial messages
+     * closes the socket (1009) on a longer message, before STOMP's {@value #MAX_FRAME_BYTES}-byte limit could answer
+     * with a clear error (an 8,000-character note once closed the agent's console). {@link WholeTextMessages} takes
+     * messages in parts and joins them, so the buffers stay one part long: an idle connection costs kilobytes.
      */
     @Bean
     static ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-        container.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+        container.setMaxTextMessageBufferSize(WholeTextMessages.PART_SIZE);
+        container.setMaxBinaryMessageBufferSize(WholeTextMessages.PART_SIZE);
         return container;
     }
 }

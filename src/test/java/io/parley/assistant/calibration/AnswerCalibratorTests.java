@@ -63,16 +63,55 @@ class AnswerCalibratorTests {
     }
 
     @Test
-    void evidenceFeaturesAreRelativeToTheQueryAndMarkLanguagesWithoutVectors() {
+    void evidenceFeaturesAreRelativeToTheQueryAndHaveTheirOwnFamilyWithoutVectors() {
         var lexicalOnly = new io.parley.knowledge.index.SearchResult("q", "fa", "fa", false, false, List.of(
                 hit("a", 2.0, Float.NaN, 0, 0.8f), hit("b", 1.0, Float.NaN, 0, 0.3f)), 0);
+        assertThat(EvidenceFeatures.family(lexicalOnly)).isEqualTo(EvidenceFeatures.Family.LEXICAL);
         double[] f = EvidenceFeatures.of(lexicalOnly);
-        assertThat(f).hasSize(EvidenceFeatures.NAMES.size());
-        assertThat(f[0]).isZero();                 // no vector
-        assertThat(f[1]).isZero();                 // cosine absent, not NaN
-        assertThat(f[3]).isEqualTo(0.5);           // fused margin over the runner-up
-        assertThat(f[4]).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(f).hasSize(EvidenceFeatures.names(EvidenceFeatures.Family.LEXICAL).size()).doesNotContain(Double.NaN);
+        assertThat(f[0]).isEqualTo(0.5);           // fused margin over the runner-up
+        assertThat(f[1]).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(f[7]).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-6)); // coverage gap to the runner-up
+
+        var withVectors = new io.parley.knowledge.index.SearchResult("q", "en", "en", false, true, List.of(
+                hit("a", 2.0, 0.82f, 1, 0.8f), hit("b", 1.0, 0.78f, 2, 0.3f)), 0);
+        assertThat(EvidenceFeatures.family(withVectors)).isEqualTo(EvidenceFeatures.Family.VECTOR);
+        double[] v = EvidenceFeatures.of(withVectors);
+        assertThat(v).hasSize(EvidenceFeatures.names(EvidenceFeatures.Family.VECTOR).size());
+        assertThat(v[0]).isCloseTo(0.82, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(v[1]).isCloseTo(0.04, org.assertj.core.api.Assertions.within(1e-6)); // cosine gap
         assertThat(EvidenceFeatures.of(new io.parley.knowledge.index.SearchResult("q", "en", "en", false, true, List.of(), 0))).isNull();
+    }
+
+    @Test
+    void aRecalibrationFollowsTheDataButStaysWithinItsBounds() {
+        // the model's log-odds are too timid: every example above 0 is right, every one below wrong
+        List<AnswerCalibrator.Scored> sharp = new ArrayList<>();
+        for (int i = -50; i <= 50; i++) {
+            if (i != 0) {
+                sharp.add(new AnswerCalibrator.Scored(i / 25.0, i > 0, 1));
+            }
+        }
+        AnswerCalibrator.Recalibration r = AnswerCalibrator.recalibrate(sharp, 10, 0.5, 1.5, 1);
+        assertThat(r.slope()).isEqualTo(1.5);      // wants much steeper, gets the bound
+        assertThat(r.offset()).isBetween(-0.2, 0.2);
+
+        // shifted: right only from log-odds 1 up; the offset moves down, no further than its bound
+        List<AnswerCalibrator.Scored> shifted = new ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 2000; i++) {
+            double z = random.nextGaussian() * 2;
+            shifted.add(new AnswerCalibrator.Scored(z, random.nextDouble() < 1 / (1 + Math.exp(-(z - 1))), 1));
+        }
+        AnswerCalibrator.Recalibration down = AnswerCalibrator.recalibrate(shifted, 10, 0.5, 2, 1.5);
+        assertThat(down.offset()).isBetween(-1.3, -0.7);
+        assertThat(down.slope()).isBetween(0.8, 1.2);
+        assertThat(AnswerCalibrator.recalibrate(shifted, 10, 0.5, 2, 0.25).offset()).isEqualTo(-0.25);
+
+        // no data: the identity
+        AnswerCalibrator.Recalibration none = AnswerCalibrator.recalibrate(List.of(), 10, 0.5, 2, 1);
+        assertThat(none.slope()).isEqualTo(1.0);
+        assertThat(none.offset()).isEqualTo(0.0);
     }
 
     private static io.parley.knowledge.index.ArticleHit hit(String slug, double score, float cosine, int vectorRank, float coverage) {
