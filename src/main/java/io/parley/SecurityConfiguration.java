@@ -78,6 +78,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/articles/**", "/api/articles").hasRole("WRITER")
                         .requestMatchers("/api/assistant/preview").hasRole("WRITER")
                         .requestMatchers(HttpMethod.GET, "/api/assistant/calibration").hasAnyRole(STAFF_ROLES)
+                        .requestMatchers("/api/assistant/labels").hasRole("WRITER")
                         .requestMatchers("/api/insights/content-gaps/**", "/api/insights/content-gaps").hasRole("WRITER")
                         .requestMatchers("/api/agent/staff/**", "/api/agent/staff").hasRole("ADMIN")
                         .requestMatchers("/api/agent/api-keys/**", "/api/agent/api-keys").hasRole("ADMIN")

@@ -21,12 +21,14 @@ import org.springframework.util.StringUtils;
  * @param targetPrecision the share of the bot's answers that should be right (default 0.95): self-calibration picks
  *     the answer threshold that reaches it on the knowledge base's probes, never laxer than the prior allows
  * @param calibration how and when the decision is recalibrated to the knowledge base
+ * @param labels how many labels of the bot's answers (customers' yes/no, agents' article links, writers'
+ *     verdicts) are kept for the calibration
  */
 @ConfigurationProperties("parley.assistant")
 public record AssistantProperties(String botName, Llm llm, Boolean enabled,
         java.util.List<io.parley.assistant.intent.SensitiveTopics.Topic> sensitiveTopics,
         io.parley.assistant.decision.ConfidencePolicy.Thresholds decision, Integer threads, Double targetPrecision,
-        Calibration calibration) {
+        Calibration calibration, Labels labels) {
 
     public AssistantProperties {
         botName = StringUtils.hasText(botName) ? botName.strip() : "Parley";
@@ -41,6 +43,7 @@ public record AssistantProperties(String botName, Llm llm, Boolean enabled,
             throw new IllegalArgumentException("parley.assistant.target-precision must be above 0.5 and below 1, not " + targetPrecision);
         }
         calibration = calibration == null ? new Calibration(null, null, null) : calibration;
+        labels = labels == null ? new Labels(null, null) : labels;
     }
 
     /**
@@ -55,6 +58,21 @@ public record AssistantProperties(String botName, Llm llm, Boolean enabled,
             enabled = enabled == null || enabled;
             debounce = debounce == null || debounce.isNegative() ? Duration.ofSeconds(30) : debounce;
             maxProbes = maxProbes == null || maxProbes <= 0 ? 600 : maxProbes;
+        }
+    }
+
+    /**
+     * The store of answer labels ({@code parley.assistant.labels.*}).
+     *
+     * @param maxStored the most labels kept; past it the oldest are deleted (default 50,000)
+     * @param maxPerConversation the most labels one conversation contributes (default 10), so that one insistent
+     *     customer cannot outweigh the others
+     */
+    public record Labels(Integer maxStored, Integer maxPerConversation) {
+
+        public Labels {
+            maxStored = maxStored == null || maxStored <= 0 ? 50_000 : maxStored;
+            maxPerConversation = maxPerConversation == null || maxPerConversation <= 0 ? 10 : maxPerConversation;
         }
     }
 

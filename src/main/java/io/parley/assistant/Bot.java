@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
+import io.parley.assistant.calibration.AnswerLabel;
+import io.parley.assistant.calibration.AnswerLabels;
 import io.parley.assistant.reply.BotReplies;
 import io.parley.assistant.intent.IntentDetector;
 import io.parley.chat.AnswerFeedbackGiven;
@@ -51,10 +53,11 @@ class Bot {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final FairBotQueue queue;
+    private final AnswerLabels labels;
     private final IntentDetector intents = new IntentDetector();
 
     Bot(Conversations conversations, Customers customers, ReplyPlanner planner, AssistantProperties properties,
-            ApplicationEventPublisher events, TransactionTemplate transactions, FairBotQueue queue) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, FairBotQueue queue, AnswerLabels labels) {
         this.conversations = conversations;
         this.customers = customers;
         this.planner = planner;
@@ -62,6 +65,7 @@ class Bot {
         this.events = events;
         this.transactions = transactions;
         this.queue = queue;
+        this.labels = labels;
     }
 
     /*
@@ -161,7 +165,10 @@ class Bot {
         }
     }
 
-    /** A yes or no to "Did that answer your question?" is recorded for insights. */
+    /**
+     * A yes or no to "Did that answer your question?" is recorded for insights, and as a label of the answer for the
+     * calibration (in the reply's transaction, keyed on the customer's message: a resubmission adds nothing).
+     */
     private void feedback(TurnContext context, DialogueState state, MessageContent reply) {
         String articleId = state.answeredArticleId();
         if (!state.afterAnswer() || articleId == null) {
@@ -169,11 +176,24 @@ class Bot {
         }
         if (reply instanceof MessageContent.AnswerConfirmed) {
             events.publishEvent(new AnswerFeedbackGiven(context.conversation().id(), articleId, true));
+            label(context, (MessageContent.BotAnswer) state.last(), AnswerLabel.Verdict.RIGHT_ARTICLE);
         }
         else if (reply instanceof MessageContent.OfferHuman
                 || reply instanceof MessageContent.BotAnswer next && next.unhelpfulStreak() == 1) {
             events.publishEvent(new AnswerFeedbackGiven(context.conversation().id(), articleId, false));
+            label(context, (MessageContent.BotAnswer) state.last(), AnswerLabel.Verdict.WRONG_ARTICLE);
         }
+    }
+
+    private void label(TurnContext context, MessageContent.BotAnswer answer, AnswerLabel.Verdict verdict) {
+        MessageContent.Source source = answer.sources() == null ? null : answer.sources().stream()
+                .filter(s -> answer.answeredArticleId().equals(s.articleId())).findFirst().orElse(null);
+        if (source == null || answer.query() == null) {
+            return;
+        }
+        String locale = answer.locale() != null ? answer.locale() : context.conversation().locale();
+        labels.record(new AnswerLabels.NewLabel(AnswerLabel.Source.CUSTOMER_FEEDBACK, context.message().id().toString(),
+                answer.query(), locale, source.slug(), source.locale(), verdict, context.conversation().id()));
     }
 
     private static boolean newerCustomerMessage(List<ChatMessage> recent, ChatMessage message) {

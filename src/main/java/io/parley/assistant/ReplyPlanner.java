@@ -226,7 +226,9 @@ final class ReplyPlanner {
     }
 
     /**
-     * The widget's locale, unless the message is clearly in another language the bot speaks (customers switch).
+     * The widget's locale, unless the message is clearly in another language the bot speaks (customers switch). With
+     * no locale from the widget, the detected language even when the bot does not speak it: it searches that
+     * language's articles (falling back to the default locale's) and replies in English.
      */
     static String locale(TurnContext ctx) {
         String configured = ctx.conversation().locale() != null ? ctx.conversation().locale()
@@ -235,13 +237,22 @@ final class ReplyPlanner {
         Optional<String> detected = TextNormalizer.words(text).length >= 3 ? LanguageDetector.detectConfidently(text)
                 : Optional.empty();
         if (detected.isPresent() && Language.supports(detected.get())
-                && (configured == null || !Language.codeOf(configured).equals(detected.get()))) {
+                && (configured == null || !Language.codeOf(configured).equals(detected.get()))
+                && !(configured != null && closeToTurkish(configured) && detected.get().equals("tr"))) {
             return detected.get();
         }
         if (configured != null) {
             return Language.codeOf(configured);
         }
-        return LanguageDetector.detect(text).filter(Language::supports).orElse("en");
+        return LanguageDetector.detect(text).orElse("en");
+    }
+
+    /**
+     * Latin-script Turkic languages whose text, typed without its own letters, reads as Turkish: a customer whose
+     * widget says Azerbaijani and who writes "sifremi unutdum" has not switched to Turkish.
+     */
+    private static boolean closeToTurkish(String locale) {
+        return java.util.Set.of("az", "tk", "gag", "crh").contains(Language.codeOf(locale));
     }
 
     private static List<AnswerRequest.Turn> history(TurnContext ctx) {

@@ -41,6 +41,12 @@ class ArticleRepository {
                 .params(slug, locale).query(ArticleRepository::map).optional();
     }
 
+    /** The newest published article with this source URL (several may share one: translations, sections). */
+    Optional<Article> findPublishedBySourceUrl(String url) {
+        return jdbc.sql("select " + COLUMNS + " from article where source_url = ? and status = 'published' "
+                + "and deleted_at is null order by updated_at desc limit 1").param(url).query(ArticleRepository::map).optional();
+    }
+
     boolean slugTaken(String slug, String locale, UUID except) {
         return jdbc.sql("select exists (select 1 from article where slug = ? and locale = ? and id <> ? and deleted_at is null)")
                 .params(slug, locale, except).query(Boolean.class).single();

@@ -1,6 +1,6 @@
 // "Test a question": what the bot would answer, exactly (POST /api/assistant/preview runs the bot's own decision).
 import { query } from './api.js';
-import { h, fill, isRtl, showFieldErrors, clearFieldErrors } from './dom.js';
+import { h, fill, isRtl, showFieldErrors, clearFieldErrors, toast } from './dom.js';
 import { calibrationPanel } from './calibration.js';
 
 const ACTIONS = {
@@ -103,7 +103,52 @@ function render(app, p) {
           h('td', { class: 'num' }, fmt(s.score)), h('td', { class: 'num' }, fmt(s.cosine)),
           h('td', { class: 'num' }, s.bm25Rank || '—'), h('td', { class: 'num' }, s.vectorRank || '—'),
           h('td', { class: 'num' }, fmt(s.queryTermCoverage))))))));
+  decision.append(verdictControl(app, p, hits));
   return h('div', { class: 'result' }, decision, sources);
+}
+
+const VERDICTS = [
+  ['right_article', 'Right article', 'This article answers the question.'],
+  ['wrong_article', 'Wrong article', 'This article does not answer the question.'],
+  ['should_hand_off', 'Should hand off', 'No published article answers it: the bot should hand off.'],
+];
+
+/**
+ * The writer's verdict (POST /api/assistant/labels): a label the answer calibration learns from. The article is the
+ * one the bot answered from (or the best hit), and any other hit can be picked; a later verdict on the same question
+ * replaces this one.
+ */
+function verdictControl(app, p, hits) {
+  const answered = hits.find(s => s.articleId === p.payload.answeredArticleId) || hits[0] || null;
+  const article = h('select', { id: 'verdict-article', 'aria-label': 'Article the verdict is about' },
+    hits.map(s => h('option', { value: `${s.locale}/${s.slug}`, selected: s === answered }, s.title)));
+  const status = h('span', { id: 'verdict-status', class: 'subtle', 'aria-live': 'polite' });
+  const buttons = VERDICTS.map(([verdict, label, title]) => h('button', {
+    type: 'button', class: 'btn', 'data-verdict': verdict, title,
+    disabled: verdict !== 'should_hand_off' && hits.length === 0,
+    onclick: () => send(verdict),
+  }, label));
+  async function send(verdict) {
+    const [articleLocale, articleSlug] = article.value ? article.value.split(/\/(.*)/s) : [null, null];
+    buttons.forEach(b => { b.disabled = true; });
+    try {
+      const saved = await app.api.post('/api/assistant/labels', {
+        question: p.question, locale: p.locale, verdict,
+        articleSlug: articleSlug || null, articleLocale: articleLocale || null,
+      });
+      status.textContent = `Saved: ${VERDICTS.find(v => v[0] === saved.verdict)[1].toLowerCase()}${saved.articleSlug ? ` (${saved.articleSlug})` : ''}`;
+      buttons.forEach(b => b.setAttribute('aria-pressed', String(b.dataset.verdict === saved.verdict)));
+      toast('Verdict saved: the calibration learns from it');
+    } catch (e) {
+      toast(e.message, 'error');
+    } finally {
+      buttons.forEach(b => { b.disabled = b.dataset.verdict !== 'should_hand_off' && hits.length === 0; });
+    }
+  }
+  return h('div', { class: 'verdict', id: 'verdict', role: 'group', 'aria-labelledby': 'verdict-title' },
+    h('h3', { id: 'verdict-title', class: 'subtle' }, 'Your verdict'),
+    hits.length ? h('div', { class: 'field' }, h('label', { for: 'verdict-article' }, 'Article'), article) : null,
+    h('div', { class: 'chips' }, buttons), status);
 }
 
 function fmt(n) {

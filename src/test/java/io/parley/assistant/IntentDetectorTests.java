@@ -79,7 +79,9 @@ class IntentDetectorTests {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"How do I reset my password?|en", "Şifremi nasıl sıfırlarım?|tr",
             "Faturamı nereden indirebilirim?|tr", "چطور رمز عبورم را تغییر دهم؟|fa", "Wie kann ich mein Passwort ändern?|de",
-            "¿Cómo puedo cambiar mi contraseña?|es", "Comment changer mon mot de passe ?|fr"})
+            "¿Cómo puedo cambiar mi contraseña?|es", "Comment changer mon mot de passe ?|fr",
+            "Şifrəmi necə dəyişə bilərəm?|az", "Müştəri dəstəyi ilə necə əlaqə saxlaya bilərəm?|az",
+            "Salam, sifremi unutdum|az"})
     void detectsTheLanguageOfAQuestion(String text, String language) {
         assertThat(LanguageDetector.detect(text)).contains(language);
     }

@@ -167,6 +167,19 @@ class WriterBrowserIntegrationTests {
         assertThat(writer.driver.findElements(By.cssSelector("#sources tr.source")).size()).isGreaterThan(1);
         writer.screenshot("test-a-question");
 
+        // the writer's verdict on it is stored as an answer label (for the calibration)
+        el("#verdict button[data-verdict='right_article']").click();
+        writer.waitFor(d -> el("#verdict-status").getText().startsWith("Saved: right article"));
+        assertThat(el("#verdict-article").getAttribute("value")).isEqualTo("en/" + SLUG);
+        JsonNode labels = new Api(port).get("/api/assistant/labels?locale=en&limit=200",
+                new Api(port).login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD)).json();
+        assertThat(labels.get("labels").valueStream().filter(l -> "How do I connect Jira to Tasklane?".equals(l.get("query").asString())))
+                .singleElement().satisfies(l -> {
+                    assertThat(l.get("articleSlug").asString()).isEqualTo(SLUG);
+                    assertThat(l.get("verdict").asString()).isEqualTo("right_article");
+                    assertThat(l.get("source").asString()).isEqualTo("writer_verdict");
+                });
+
         type("#f-question", Keys.chord(Keys.CONTROL, "a") + "I was charged twice, I want a refund");
         el("#ask").click();
         writer.waitFor(d -> "handoff".equals(el("#decision-action").getAttribute("data-action")));

@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * Guesses the language of a short customer message when the widget did not say: script first (Persian vs Arabic by
  * their own letters), then the share of very common words and tell-tale letters for Latin-script languages. Short
- * messages are often ambiguous; then it returns empty and the caller keeps the conversation's language.
+ * messages are often ambiguous; then it returns empty and the caller keeps the conversation's language. Azerbaijani
+ * and Turkish share most words and letters: only ə or words of its own tell Azerbaijani apart, and without them
+ * the two tie (empty), which keeps an Azerbaijani conversation Azerbaijani.
  */
 public final class LanguageDetector {
 
@@ -19,6 +21,11 @@ public final class LanguageDetector {
             "tr", Set.of("bir", "ve", "bu", "ne", "nasıl", "nasil", "mi", "mı", "mu", "mü", "için", "icin", "ile", "de",
                     "da", "ben", "benim", "var", "yok", "değil", "degil", "merhaba", "teşekkürler", "tesekkurler", "lütfen",
                     "lutfen", "neden", "hesabımı", "hesabimi", "şifremi", "sifremi", "nerede", "nedir"),
+            // Azerbaijani: its own words, and the Turkish-looking ones it spells differently (necə, niyə, üçün)
+            "az", Set.of("və", "ve", "bu", "nə", "necə", "nece", "niyə", "niye", "üçün", "ucun", "mən", "men", "mənim",
+                    "menim", "salam", "təşəkkür", "təşəkkürlər", "tesekkurler", "zəhmət", "zehmet", "olmasa", "xahiş", "xahis",
+                    "edirəm", "edirem", "harada", "hesabımı", "şifrəmi", "sifremi", "yox", "deyil", "bilərəm", "bilerem",
+                    "ilə", "ile", "da", "də", "de", "mi", "nədir", "nedir"),
             "de", Set.of("der", "die", "das", "und", "ist", "ich", "nicht", "wie", "ein", "eine", "mein", "meine", "kann",
                     "zu", "mit", "für", "auf", "warum", "hallo", "danke", "bitte", "was", "wo", "es", "sie"),
             "es", Set.of("el", "la", "los", "las", "es", "y", "de", "que", "cómo", "como", "mi", "por", "para", "no",
@@ -82,8 +89,11 @@ public final class LanguageDetector {
             }
             scores.put(entry.getKey(), score);
         }
-        // letters that only some of these languages use are strong evidence even in a two-word message
-        scores.merge("tr", 1.5 * count(lower, "ğışç") + (lower.contains("ş") ? 1.5 : 0), Double::sum);
+        // letters that only some of these languages use are strong evidence even in a two-word message; Azerbaijani
+        // shares Turkish's letters (half the weight: without ə they point to Turkish) and has ə, its most frequent vowel
+        double turkic = 1.5 * count(lower, "ğışç") + (lower.contains("ş") ? 1.5 : 0);
+        scores.merge("tr", turkic, Double::sum);
+        scores.merge("az", 0.5 * turkic + 2.0 * count(lower, "ə"), Double::sum);
         scores.merge("de", 1.5 * count(lower, "äß") + (lower.contains("ö") || lower.contains("ü") ? 0.5 : 0), Double::sum);
         scores.merge("es", 1.5 * count(lower, "ñ¿¡á"), Double::sum);
         scores.merge("fr", 1.5 * count(lower, "èêàœ"), Double::sum);

@@ -19,7 +19,7 @@ import org.apache.lucene.util.BytesRef;
 final class IndexSchema {
 
     /** Bump when the document layout or analysis changes, so existing indexes are rebuilt. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     static final String SIGNATURE_KEY = "parley.signature";
 
     static final String F_ARTICLE_ID = "article_id";

@@ -29,7 +29,6 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.et.EstonianAnalyzer;
 import org.apache.lucene.analysis.eu.BasqueAnalyzer;
-import org.apache.lucene.analysis.fa.PersianAnalyzer;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.ga.IrishAnalyzer;
@@ -53,7 +52,6 @@ import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.ta.TamilAnalyzer;
 import org.apache.lucene.analysis.te.TeluguAnalyzer;
 import org.apache.lucene.analysis.th.ThaiAnalyzer;
-import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 
 /**
  * One analyzer per language, chosen by field name: analysed fields are named {@code <field>.<language>} (e.g.
@@ -72,7 +70,7 @@ public final class LocaleAnalyzers extends DelegatingAnalyzerWrapper {
             Map.entry("da", DanishAnalyzer::new), Map.entry("de", GermanAnalyzer::new),
             Map.entry("el", GreekAnalyzer::new), Map.entry("en", LocaleAnalyzers::english),
             Map.entry("es", SpanishAnalyzer::new), Map.entry("et", EstonianAnalyzer::new),
-            Map.entry("eu", BasqueAnalyzer::new), Map.entry("fa", PersianAnalyzer::new),
+            Map.entry("eu", BasqueAnalyzer::new), Map.entry("fa", PersianTextAnalyzer::new),
             Map.entry("fi", FinnishAnalyzer::new), Map.entry("fr", FrenchAnalyzer::new),
             Map.entry("ga", IrishAnalyzer::new), Map.entry("gl", GalicianAnalyzer::new),
             Map.entry("hi", HindiAnalyzer::new), Map.entry("hu", HungarianAnalyzer::new),
@@ -84,7 +82,13 @@ public final class LocaleAnalyzers extends DelegatingAnalyzerWrapper {
             Map.entry("ro", RomanianAnalyzer::new), Map.entry("ru", RussianAnalyzer::new),
             Map.entry("sr", SerbianAnalyzer::new), Map.entry("sv", SwedishAnalyzer::new),
             Map.entry("ta", TamilAnalyzer::new), Map.entry("te", TeluguAnalyzer::new),
-            Map.entry("th", ThaiAnalyzer::new), Map.entry("tr", TurkishAnalyzer::new));
+            Map.entry("th", ThaiAnalyzer::new),
+            // Latin-script Turkic languages: one folding analyzer, so text typed without ş/ğ/ı/ə still matches
+            Map.entry("tr", TurkicAnalyzer::new), Map.entry("az", TurkicAnalyzer::new),
+            Map.entry("tk", TurkicAnalyzer::new), Map.entry("uz", TurkicAnalyzer::new),
+            Map.entry("gag", TurkicAnalyzer::new), Map.entry("crh", TurkicAnalyzer::new));
+
+
 
     /**
      * English with the Snowball stop list instead of Lucene's default 33 words: customers write questions ("how do I
