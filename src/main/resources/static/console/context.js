@@ -143,11 +143,14 @@ export class ContextView {
   }
 
   async patch(changes) {
+    // the edit is based on the version on screen: another agent's change in between is refused (409), not overwritten
+    const based = typeof this.ticket.version === 'number' ? { ...changes, version: this.ticket.version } : changes;
     try {
-      const ticket = await this.backend.updateTicket(this.ticket.id, changes);
+      const ticket = await this.backend.updateTicket(this.ticket.id, based);
       this.updateTicket(ticket);
     } catch (e) {
       this.renderTicket(this.ticket);
+      if (e && e.code === 'ticket_version_conflict') this.loadTicket(this.ticket.id);
       this.actions.error && this.actions.error(e);
     }
   }

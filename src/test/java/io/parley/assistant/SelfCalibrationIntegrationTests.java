@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ParleyIntegrationTest
 // fewer probes than the default: each refit of the sample knowledge base (four locales) stays short on a busy machine
-@TestPropertySource(properties = { "parley.test.calibration-debounce=300ms", "parley.assistant.calibration.max-probes=240" })
+@TestPropertySource(properties = { "parley.test.calibration-debounce=300ms", "parley.assistant.calibration.max-probes=240",
+        "parley.assistant.calibration.enabled=true" })
 class SelfCalibrationIntegrationTests {
 
     @LocalServerPort

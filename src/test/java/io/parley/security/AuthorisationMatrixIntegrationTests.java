@@ -51,7 +51,9 @@ class AuthorisationMatrixIntegrationTests extends SecurityTestSupport {
                 "POST /api/widget/conversations/{id}/rating", "POST /api/widget/conversations/{id}/contact",
                 "GET /api/widget/nps/{surveyId}", "POST /api/widget/nps/{surveyId}", "GET /api/widget/mail",
                 "POST /api/widget/conversations/{id}/transcript");
-        rest(Rule.STAFF, "GET /api/auth/me", "POST /api/auth/logout", "GET /v3/api-docs", "GET /v3/api-docs.yaml");
+        rest(Rule.STAFF, "GET /api/auth/me", "POST /api/auth/logout", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+                "GET /api/assistant/calibration");
+        rest(Rule.WRITER, "GET /api/assistant/labels", "POST /api/assistant/labels");
         rest(Rule.WRITER, "GET /api/articles", "POST /api/articles", "GET /api/articles/{id}", "PUT /api/articles/{id}",
                 "DELETE /api/articles/{id}", "POST /api/articles/{id}/publish", "POST /api/articles/{id}/unpublish",
                 "POST /api/articles/{id}/archive", "POST /api/articles/{id}/unarchive", "GET /api/articles/{id}/revisions",

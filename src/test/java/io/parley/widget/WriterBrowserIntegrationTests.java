@@ -181,6 +181,8 @@ class WriterBrowserIntegrationTests {
                 });
 
         type("#f-question", Keys.chord(Keys.CONTROL, "a") + "I was charged twice, I want a refund");
+        // the verdict control scrolled the page: bring the button out from under the sticky top bar
+        ((org.openqa.selenium.JavascriptExecutor) writer.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", el("#ask"));
         el("#ask").click();
         writer.waitFor(d -> "handoff".equals(el("#decision-action").getAttribute("data-action")));
         assertThat(el("#decision-reason").getText()).contains("billing_dispute");

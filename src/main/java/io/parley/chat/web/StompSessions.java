@@ -104,8 +104,12 @@ class StompSessions implements ChannelInterceptor {
             if (!CustomerRedaction.redact(tree)) {
                 return message;
             }
+            // a relayed message carries the broker's content-length of the original body: drop it with the body
+            org.springframework.messaging.simp.SimpMessageHeaderAccessor headers =
+                    org.springframework.messaging.simp.SimpMessageHeaderAccessor.wrap(message);
+            headers.removeNativeHeader("content-length");
             return org.springframework.messaging.support.MessageBuilder.createMessage(json.writeValueAsBytes(tree),
-                    message.getHeaders());
+                    headers.getMessageHeaders());
         }
         catch (RuntimeException notJson) {
             return message;
@@ -141,8 +145,16 @@ class StompSessions implements ChannelInterceptor {
     }
 
     private Optional<ParleyPrincipal> recheck(String sessionId, Live live, long now) {
-        Optional<ParleyPrincipal> principal = TokenAuthenticator.firstMatch(authenticators, live.token)
-                .filter(p -> p.getName().equals(live.principal.getName()));
+        Optional<ParleyPrincipal> principal;
+        try {
+            principal = TokenAuthenticator.firstMatch(authenticators, live.token)
+                    .filter(p -> p.getName().equals(live.principal.getName()));
+        }
+        catch (RuntimeException databaseAway) {
+            // nobody can be revoked while the database is away: keep the session (its `unavailable` errors must
+            // still reach it) and check again on the next frame
+            return Optional.of(live.principal);
+        }
         if (principal.isEmpty()) {
             close(sessionId, "Your sign-in has expired or was revoked; connect again with a new token");
             return Optional.empty();
