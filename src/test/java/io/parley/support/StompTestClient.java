@@ -98,9 +98,26 @@ public final class StompTestClient implements AutoCloseable {
     public StompTestClient subscribeToConversation(String conversationId) {
         String topic = "/topic/conversations/" + conversationId;
         subscribe(topic);
-        send("/app/conversations/" + conversationId + "/typing", Map.of("typing", false));
-        await(topic, event -> "typing".equals(event.get("type")));
-        return this;
+        // through a broker relay the SUBSCRIBE reaches the broker asynchronously: an indicator published before it
+        // is live is not delivered, so it is sent again until one comes back (at most WAIT in all)
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            send("/app/conversations/" + conversationId + "/typing", Map.of("typing", false));
+            try {
+                Map<String, Object> echo = queue(topic).poll(Math.min(1_000_000_000L, Math.max(1, deadline - System.nanoTime())),
+                        TimeUnit.NANOSECONDS);
+                if (echo != null && "typing".equals(echo.get("type"))) {
+                    return this;
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the subscription to " + topic + " never came live within " + WAIT
+                        + "; ERROR frames: " + errors);
+            }
+        }
     }
 
     public void send(String destination, Object payload) {
