@@ -195,6 +195,9 @@ class WriterBrowserIntegrationTests {
         el("#save").click();
         writer.waitFor(d -> d.findElements(By.cssSelector("#revisions li")).size() == 3);
         assertThat(el("#f-body").getAttribute("value")).contains("This paragraph is a mistake.");
+        // centred: not under the sticky top bar, nor under a toast in the bottom corner
+        ((org.openqa.selenium.JavascriptExecutor) writer.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                el("#revisions li[data-revision='1'] .restore"));
         el("#revisions li[data-revision='1'] .restore").click();
         WebElement confirm = waitVisible("dialog [data-action='confirm']");
         writer.screenshot("restore-confirm");
