@@ -195,7 +195,8 @@ class WriterBrowserIntegrationTests {
         el("#save").click();
         writer.waitFor(d -> d.findElements(By.cssSelector("#revisions li")).size() == 3);
         assertThat(el("#f-body").getAttribute("value")).contains("This paragraph is a mistake.");
-        // centred: not under the sticky top bar, nor under a toast in the bottom corner
+        // the "saved" toast covers the bottom corner where the button is until it goes (4 s)
+        writer.waitFor(d -> d.findElements(By.cssSelector("#toasts .toast")).isEmpty());
         ((org.openqa.selenium.JavascriptExecutor) writer.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
                 el("#revisions li[data-revision='1'] .restore"));
         el("#revisions li[data-revision='1'] .restore").click();
