@@ -34,7 +34,8 @@ class BodySizeLimit {
     @Bean
     FilterRegistrationBean<Filter> bodySizeLimitFilter(LimitsProperties properties, JsonMapper json) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(properties, json));
-        registration.addUrlPatterns("/api/*");
+        // every request with a body: the JSON API, the help centre's form posts and anything added later
+        registration.addUrlPatterns("/*");
         // before security and everything else that might read the body
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

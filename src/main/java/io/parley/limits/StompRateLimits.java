@@ -23,6 +23,8 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.context.event.EventListener;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 /**
@@ -79,6 +81,16 @@ class StompRateLimits implements WebSocketMessageBrokerConfigurer, ChannelInterc
         }
         refuse(accessor, principal, wait.get());
         return null;
+    }
+
+    /** Also when the socket just drops (no DISCONNECT frame): an idle widget leaves nothing behind. */
+    @EventListener
+    void on(SessionDisconnectEvent disconnected) {
+        typing.remove(disconnected.getSessionId());
+    }
+
+    int typingBuckets() {
+        return typing.size();
     }
 
     private Optional<Duration> takeTyping(String sessionId) {

@@ -164,6 +164,13 @@ class RateLimitsIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{\"subject\":\"ok\"}".getBytes()))).build());
         assertThat(smallChunked.statusCode()).isEqualTo(201);
         assertThat(api.get("/api/widget/conversations", ada).json().size()).isEqualTo(1);
+
+        // not only the JSON API: the help centre's form posts too, before anything parses the form
+        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/help/en/any-article/feedback"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("helpful=yes&junk=" + "x".repeat(8 * 1024))).build());
+        assertThat(form.statusCode()).isEqualTo(413);
+        assertThat(Api.JSON.readTree(form.body()).get("code").asString()).isEqualTo("body_too_large");
     }
 
     private String session(String name) {
