@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,11 +15,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param heartbeat how often the in-process broker and the clients exchange heart-beats (default 25 s: a widget's
  *     idle connection costs one small frame each way per period, and a dead one is noticed within three)
  * @param nodeId this node's name in the job table and the logs (default: host name, process id and a random part)
+ * @param connections the buffers each open connection holds
  */
 @ConfigurationProperties("parley.broker")
-public record BrokerProperties(Relay relay, Duration heartbeat, String nodeId) {
+public record BrokerProperties(Relay relay, Duration heartbeat, String nodeId, Connections connections) {
 
     public BrokerProperties {
+        if (connections == null) {
+            connections = new Connections(null, null);
+        }
         if (relay == null) {
             relay = new Relay(false, null, 0, null, null, null, null, null);
         }
@@ -26,6 +32,21 @@ public record BrokerProperties(Relay relay, Duration heartbeat, String nodeId) {
         }
         if (nodeId == null || nodeId.isBlank()) {
             nodeId = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+    }
+
+    /**
+     * The buffers every open connection holds, idle or not ({@code parley.broker.connections.*}).
+     *
+     * @param socketBuffer Tomcat's read and write buffer per socket (default 4 KB; Tomcat's own is 8 KB)
+     * @param websocketBuffer Tomcat's input, output and encoder buffer per WebSocket session (default 4 KB; Tomcat's
+     *     own is 8 KB); a message longer than this is read and written in parts
+     */
+    public record Connections(DataSize socketBuffer, DataSize websocketBuffer) {
+
+        public Connections {
+            socketBuffer = socketBuffer == null || socketBuffer.toBytes() < 1024 ? DataSize.ofKilobytes(4) : socketBuffer;
+            websocketBuffer = websocketBuffer == null || websocketBuffer.toBytes() < 1024 ? DataSize.ofKilobytes(4) : websocketBuffer;
         }
     }
 

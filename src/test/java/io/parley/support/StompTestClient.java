@@ -38,9 +38,21 @@ public final class StompTestClient implements AutoCloseable {
     private StompSession session;
 
     private StompTestClient() {
-        this.client = new WebSocketStompClient(new StandardWebSocketClient());
+        this.client = new WebSocketStompClient(webSocketClient());
         client.setMessageConverter(new CompositeMessageConverter(
                 List.of(new JacksonJsonMessageConverter(), new StringMessageConverter())));
+    }
+
+    /**
+     * In a test JVM Tomcat's WebSocket buffer size (parley.broker.connections.websocket-buffer, kept small for many
+     * idle connections) is this client's default message buffer too; a whole message up to the server's frame limit
+     * must fit, as in a browser.
+     */
+    private static StandardWebSocketClient webSocketClient() {
+        jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(128 * 1024);
+        container.setDefaultMaxBinaryMessageBufferSize(128 * 1024);
+        return new StandardWebSocketClient(container);
     }
 
     /** Connects with {@code Authorization: Bearer <token>}; a refused CONNECT shows up in {@link #awaitError()}. */
@@ -170,6 +182,11 @@ public final class StompTestClient implements AutoCloseable {
             }
         }
         throw new AssertionError("nothing matching arrived on " + destination + " within " + WAIT);
+    }
+
+    /** Every frame received on {@code destination} so far, in arrival order, whether or not an await consumed it. */
+    public List<Map<String, Object>> history(String destination) {
+        return List.copyOf(history.getOrDefault(destination, List.of()));
     }
 
     public Map<String, Object> await(String destination) {

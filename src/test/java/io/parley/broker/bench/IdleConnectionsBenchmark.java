@@ -15,20 +15,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
 import io.parley.ParleyApplication;
+import io.parley.core.SignedTokens;
 import io.parley.TestDatabase;
 import io.parley.support.Api;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 /**
  * Idle widget connections on one node: the server runs in this JVM (so its heap can be measured), the connections
  * come from several {@link IdleWidgetClients} processes (a process may open at most 20,000 files). Every connection
- * is a real STOMP session subscribed to a conversation topic; liveness is a message posted to every conversation
- * right after connecting and again after the hold time, which every connection must receive.
+ * is a real STOMP session of its own customer, subscribed to that customer's conversation topic, heart-beating.
+ * Liveness is checked right after connecting and again after the hold time: every connection sends a typing
+ * indicator and must receive its echo on the subscription.
+ *
+ * <p>The first {@code bench.rest-sessions} customers open their widget session and conversation through the REST
+ * API (which gives the set-up rate of that path); the others are written to the database directly, with tokens
+ * signed by the same key, so that 19,000 set-ups do not eat the measurement window.
  *
  * <pre>
  * ./mvnw -B -o -Pbench test -Dtest=IdleConnectionsBenchmark -Dbench.connections=19000 -Dbench.processes=4 -Dbench.hold=5m
@@ -37,10 +51,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class IdleConnectionsBenchmark {
 
     private static final Pattern STATS = Pattern.compile("STATS open=(\\d+) connected=(\\d+) closed=(\\d+) failed=(\\d+) r1=(\\d+) r2=(\\d+)");
+    private static final String TOKEN_SECRET = "bench-token-signing-key-0123456789";
 
     private final int connections = Integer.getInteger("bench.connections", 2000);
     private final int processes = Integer.getInteger("bench.processes", 2);
-    private final int customers = Integer.getInteger("bench.customers", 200);
+    private final int restSessions = Integer.getInteger("bench.rest-sessions", 200);
+    private final int roundSeconds = Integer.getInteger("bench.round-seconds", 20);
     private final Duration hold = Duration.parse("PT" + System.getProperty("bench.hold", "1m").toUpperCase());
     private final Map<Integer, int[]> stats = new ConcurrentHashMap<>();
 
@@ -52,58 +68,103 @@ public class IdleConnectionsBenchmark {
 
     @Test
     void idleWidgetConnectionsStayAliveAndDeliver() throws Exception {
+        long began = System.nanoTime();
         ConfigurableApplicationContext server = start();
+        System.out.printf("BENCH server started in %.1f s%n", (System.nanoTime() - began) / 1e9);
         List<Process> clients = new ArrayList<>();
         try {
             int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
-            Api api = new Api(port);
-            List<String[]> sessions = new ArrayList<>();
-            StringBuilder file = new StringBuilder();
-            for (int i = 0; i < customers; i++) {
-                String token = api.session(Map.of("name", "Idle " + i)).get("token").asString();
-                String conversation = api.startConversation(token, null).get("id").asString();
-                sessions.add(new String[] { token, conversation });
-                file.append(token).append(' ').append(conversation).append('\n');
-            }
             Path sessionsFile = Files.createTempFile("parley-idle-sessions", ".txt");
-            Files.writeString(sessionsFile, file);
+            Files.write(sessionsFile, sessions(server, new Api(port)));
+            SimpUserRegistry users = server.getBean(SimpUserRegistry.class);
 
             long heapBefore = usedHeapAfterGc();
+            long rssBefore = rssKb();
             long start = System.nanoTime();
             int perProcess = (connections + processes - 1) / processes;
             for (int p = 0; p < processes; p++) {
                 int count = Math.min(perProcess, connections - p * perProcess);
                 clients.add(spawn(p, port, count, sessionsFile, p * perProcess));
             }
-            boolean allConnected = waitFor(i -> i[1] >= connections, Duration.ofMinutes(15));
+            boolean allConnected = waitFor(i -> i[1] >= connections, Duration.ofMinutes(10));
             double setupSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("BENCH connected %d of %d in %.1f s (%.0f sessions/s)%s%n", total(1), connections, setupSeconds,
-                    total(1) / setupSeconds, allConnected ? "" : " (timed out)");
+            System.out.printf("BENCH connected %d of %d in %.1f s (%.0f connections/s, client JVM start included)%s%n",
+                    total(1), connections, setupSeconds, total(1) / setupSeconds, allConnected ? "" : " (timed out)");
 
-            // round 1: every conversation gets a message; every connection must see it
+            // round 1: every connection sends a typing indicator and must get its echo
             Thread.sleep(2_000);
-            broadcast(api, sessions, 1);
-            boolean delivered1 = waitFor(i -> i[4] >= connections, Duration.ofMinutes(2));
-            System.out.printf("BENCH round 1 delivered to %d of %d connections%s%n", total(4), connections, delivered1 ? "" : " (timed out)");
+            round(clients, 1);
+            boolean live1 = waitFor(i -> i[4] >= connections, Duration.ofSeconds(roundSeconds + 90));
+            System.out.printf("BENCH round 1: %d of %d connections echoed%s%n", total(4), connections, live1 ? "" : " (timed out)");
 
             long heapAfter = usedHeapAfterGc();
+            long rssAfter = rssKb();
             int connected = total(1);
-            System.out.printf("BENCH heap before %d MB, with %d connections %d MB: %.1f KB per connection%n",
-                    heapBefore >> 20, connected, heapAfter >> 20, (heapAfter - heapBefore) / 1024.0 / Math.max(1, connected));
+            System.out.printf("BENCH heap before %d MB, with %d connections %d MB: %.1f KB per connection; "
+                    + "resident %d MB -> %d MB: %.1f KB per connection; server users %d%n",
+                    heapBefore >> 20, connected, heapAfter >> 20, (heapAfter - heapBefore) / 1024.0 / Math.max(1, connected),
+                    rssBefore >> 10, rssAfter >> 10, (rssAfter - rssBefore) / (double) Math.max(1, connected), users.getUserCount());
             histogram(Files.createTempFile("parley-idle-histogram", ".txt"));
 
             System.out.printf("BENCH holding for %s%n", hold);
-            Thread.sleep(hold.toMillis());
-            broadcast(api, sessions, 2);
-            boolean delivered2 = waitFor(i -> i[5] >= connections, Duration.ofMinutes(2));
-            System.out.printf("BENCH after %s: open %d, closed %d, failed %d, round 2 delivered to %d of %d%s%n", hold,
-                    total(0), total(2), total(3), total(5), connections, delivered2 ? "" : " (timed out)");
-            System.out.printf("BENCH load average %s, %d cores%n",
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+            long holdUntil = System.nanoTime() + hold.toNanos();
+            while (System.nanoTime() < holdUntil) {
+                Thread.sleep(Math.min(30_000, Math.max(1, (holdUntil - System.nanoTime()) / 1_000_000)));
+                System.out.printf("BENCH holding: open %d, closed %d, failed %d, server users %d, load %.1f%n", total(0),
+                        total(2), total(3), users.getUserCount(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+            round(clients, 2);
+            boolean live2 = waitFor(i -> i[5] >= connections, Duration.ofSeconds(roundSeconds + 90));
+            System.out.printf("BENCH after %s: open %d, closed %d, failed %d, round 2: %d of %d connections echoed%s%n", hold,
+                    total(0), total(2), total(3), total(5), connections, live2 ? "" : " (timed out)");
+            System.out.printf("BENCH load average %s, %d cores, total %.0f s%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors(),
+                    (System.nanoTime() - began) / 1e9);
         }
         finally {
             clients.forEach(Process::destroy);
             server.close();
+        }
+    }
+
+    /** One {@code token conversationId} line per connection, each its own customer. */
+    private List<String> sessions(ConfigurableApplicationContext server, Api api) {
+        List<String> lines = new ArrayList<>(connections);
+        int viaRest = Math.min(restSessions, connections);
+        long restStart = System.nanoTime();
+        for (int i = 0; i < viaRest; i++) {
+            String token = api.session(Map.of("name", "Idle " + i)).get("token").asString();
+            String conversation = api.startConversation(token, null).get("id").asString();
+            lines.add(token + " " + conversation);
+        }
+        double restSeconds = (System.nanoTime() - restStart) / 1e9;
+        System.out.printf("BENCH %d widget sessions + conversations through REST in %.1f s (%.0f/s)%n", viaRest, restSeconds,
+                viaRest / Math.max(restSeconds, 1e-9));
+        long sqlStart = System.nanoTime();
+        JdbcTemplate jdbc = new JdbcTemplate(server.getBean(DataSource.class));
+        SignedTokens tokens = new SignedTokens(TOKEN_SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+        Instant expires = Instant.now().plus(Duration.ofHours(12));
+        List<Object[]> customers = new ArrayList<>();
+        List<Object[]> conversations = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int i = viaRest; i < connections; i++) {
+            UUID customer = UUID.randomUUID();
+            UUID conversation = UUID.randomUUID();
+            customers.add(new Object[] { customer, "bench-" + customer, "Idle " + i, now, now });
+            conversations.add(new Object[] { conversation, customer, now, now });
+            lines.add(tokens.issue("c:" + customer, expires) + " " + conversation);
+        }
+        jdbc.batchUpdate("insert into customer (id, visitor_id, name, created_at, last_seen_at) values (?, ?, ?, ?, ?)", customers);
+        jdbc.batchUpdate("insert into conversation (id, customer_id, created_at, last_message_at) values (?, ?, ?, ?)", conversations);
+        System.out.printf("BENCH %d more customers + conversations written directly in %.1f s%n", customers.size(),
+                (System.nanoTime() - sqlStart) / 1e9);
+        return lines;
+    }
+
+    private void round(List<Process> clients, int round) throws java.io.IOException {
+        for (Process client : clients) {
+            client.getOutputStream().write(("ROUND " + round + " " + roundSeconds + "\n").getBytes(StandardCharsets.UTF_8));
+            client.getOutputStream().flush();
         }
     }
 
@@ -114,7 +175,8 @@ public class IdleConnectionsBenchmark {
         properties.put("parley.knowledge.import-on-startup", false);
         properties.put("parley.assistant.enabled", false);
         properties.put("parley.limits.enabled", false);
-        properties.put("parley.customer.token-secret", "bench-token-signing-key-0123456789");
+        properties.put("parley.customer.token-secret", TOKEN_SECRET);
+        properties.put("logging.level.root", "WARN");
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(ParleyApplication.class).run(args);
     }
@@ -149,16 +211,6 @@ public class IdleConnectionsBenchmark {
         return process;
     }
 
-    private static void broadcast(Api api, List<String[]> sessions, int round) {
-        for (String[] session : sessions) {
-            Api.Response posted = api.post("/api/widget/conversations/" + session[1] + "/messages", session[0],
-                    Map.of("clientMessageId", "round-" + round, "text", "round-" + round));
-            if (posted.status() >= 300) {
-                throw new AssertionError("broadcast failed: " + posted.status() + " " + posted.body());
-            }
-        }
-    }
-
     private boolean waitFor(java.util.function.Predicate<int[]> done, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int lastPrinted = -1;
@@ -183,6 +235,16 @@ public class IdleConnectionsBenchmark {
 
     private int total(int field) {
         return stats.values().stream().mapToInt(v -> v[field]).sum();
+    }
+
+    private static long rssKb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0L);
+        }
+        catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
