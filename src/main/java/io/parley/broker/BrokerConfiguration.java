@@ -22,6 +22,7 @@ class BrokerConfiguration implements WebSocketMessageBrokerConfigurer {
     private static final Logger log = LoggerFactory.getLogger(BrokerConfiguration.class);
     static final String USER_REGISTRY_TOPIC = "/topic/parley.user-registry";
     static final String UNRESOLVED_USER_TOPIC = "/topic/parley.unresolved-user";
+    static final int DESTINATION_CACHE = 32_768;
 
     private final BrokerProperties properties;
 
@@ -35,6 +36,9 @@ class BrokerConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
         // messages of one conversation must reach subscribers in seq order
         registry.setPreservePublishOrder(true);
+        // the in-process broker caches which sessions subscribe to a destination, 1,024 destinations by default; every
+        // widget has a conversation topic of its own, and a miss scans every subscription of every session
+        registry.setCacheLimit(DESTINATION_CACHE);
         long heartbeat = properties.heartbeat().toMillis();
         BrokerProperties.Relay relay = properties.relay();
         if (relay.enabled()) {

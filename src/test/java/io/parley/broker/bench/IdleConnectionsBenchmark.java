@@ -80,6 +80,7 @@ public class IdleConnectionsBenchmark {
 
             long heapBefore = usedHeapAfterGc();
             long rssBefore = rssKb();
+            Map<String, long[]> histogramBefore = histogram(Files.createTempFile("parley-idle-histogram-0", ".txt"), false);
             long start = System.nanoTime();
             int perProcess = (connections + processes - 1) / processes;
             for (int p = 0; p < processes; p++) {
@@ -104,7 +105,8 @@ public class IdleConnectionsBenchmark {
                     + "resident %d MB -> %d MB: %.1f KB per connection; server users %d%n",
                     heapBefore >> 20, connected, heapAfter >> 20, (heapAfter - heapBefore) / 1024.0 / Math.max(1, connected),
                     rssBefore >> 10, rssAfter >> 10, (rssAfter - rssBefore) / (double) Math.max(1, connected), users.getUserCount());
-            histogram(Files.createTempFile("parley-idle-histogram", ".txt"));
+            Map<String, long[]> histogramAfter = histogram(Files.createTempFile("parley-idle-histogram", ".txt"), true);
+            growth(histogramBefore, histogramAfter, connected);
 
             System.out.printf("BENCH holding for %s%n", hold);
             long holdUntil = System.nanoTime() + hold.toNanos();
@@ -255,18 +257,46 @@ public class IdleConnectionsBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** The server's heap by class (jcmd GC.class_histogram on this JVM): what the connections cost. */
-    private static void histogram(Path out) {
+    /** The server's heap by class (jcmd GC.class_histogram on this JVM): class name to {instances, bytes}. */
+    private static Map<String, long[]> histogram(Path out, boolean print) {
+        Map<String, long[]> classes = new HashMap<>();
         try {
             long pid = ProcessHandle.current().pid();
             String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
             Process p = new ProcessBuilder(jcmd, Long.toString(pid), "GC.class_histogram").redirectErrorStream(true)
                     .redirectOutput(out.toFile()).start();
             p.waitFor();
-            Files.readAllLines(out).stream().limit(25).forEach(l -> System.out.println("HISTO " + l));
+            Pattern row = Pattern.compile("\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*");
+            for (String line : Files.readAllLines(out)) {
+                Matcher m = row.matcher(line);
+                if (m.matches()) {
+                    classes.put(m.group(3), new long[] { Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) });
+                }
+            }
+            if (print) {
+                Files.readAllLines(out).stream().limit(20).forEach(l -> System.out.println("HISTO " + l));
+            }
         }
         catch (Exception e) {
             System.out.println("BENCH no histogram: " + e.getMessage());
         }
+        return classes;
+    }
+
+    /** What the connections added, by class: the biggest growth in bytes per connection. */
+    private static void growth(Map<String, long[]> before, Map<String, long[]> after, int connections) {
+        record Growth(String name, long instances, long bytes) {
+        }
+        List<Growth> grown = new ArrayList<>();
+        after.forEach((name, a) -> {
+            long[] b = before.getOrDefault(name, new long[2]);
+            grown.add(new Growth(name, a[0] - b[0], a[1] - b[1]));
+        });
+        grown.sort((x, y) -> Long.compare(y.bytes(), x.bytes()));
+        long total = grown.stream().mapToLong(Growth::bytes).sum();
+        System.out.printf("BENCH heap growth by class, %d connections: %.1f KB per connection in all%n", connections,
+                total / 1024.0 / Math.max(1, connections));
+        grown.stream().limit(25).forEach(g -> System.out.printf("GROWTH %10.1f instances %9.0f bytes per connection  %s%n",
+                g.instances() / (double) Math.max(1, connections), g.bytes() / (double) Math.max(1, connections), g.name()));
     }
 }
