@@ -3,7 +3,10 @@ package io.parley.broker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -22,7 +25,6 @@ class BrokerConfiguration implements WebSocketMessageBrokerConfigurer {
     private static final Logger log = LoggerFactory.getLogger(BrokerConfiguration.class);
     static final String USER_REGISTRY_TOPIC = "/topic/parley.user-registry";
     static final String UNRESOLVED_USER_TOPIC = "/topic/parley.unresolved-user";
-    static final int DESTINATION_CACHE = 32_768;
 
     private final BrokerProperties properties;
 
@@ -36,9 +38,6 @@ class BrokerConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
         // messages of one conversation must reach subscribers in seq order
         registry.setPreservePublishOrder(true);
-        // the in-process broker caches which sessions subscribe to a destination, 1,024 destinations by default; every
-        // widget has a conversation topic of its own, and a miss scans every subscription of every session
-        registry.setCacheLimit(DESTINATION_CACHE);
         long heartbeat = properties.heartbeat().toMillis();
         BrokerProperties.Relay relay = properties.relay();
         if (relay.enabled()) {
@@ -64,6 +63,20 @@ class BrokerConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.enableSimpleBroker("/topic", "/queue")
                 .setHeartbeatValue(new long[] { heartbeat, heartbeat })
                 .setTaskScheduler(heartbeats);
+    }
+
+    /** The in-process broker finds a destination's subscribers by lookup, not by a scan of every session. */
+    @Bean
+    static BeanPostProcessor indexedSubscriptions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof SimpleBrokerMessageHandler broker) {
+                    broker.setSubscriptionRegistry(new IndexedSubscriptionRegistry());
+                }
+                return bean;
+            }
+        };
     }
 
     @Override

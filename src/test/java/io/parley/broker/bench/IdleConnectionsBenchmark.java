@@ -81,6 +81,7 @@ public class IdleConnectionsBenchmark {
             long heapBefore = usedHeapAfterGc();
             long rssBefore = rssKb();
             Map<String, long[]> histogramBefore = histogram(Files.createTempFile("parley-idle-histogram-0", ".txt"), false);
+            Map<String, Long> nativeBefore = nativeMemory();
             long start = System.nanoTime();
             int perProcess = (connections + processes - 1) / processes;
             for (int p = 0; p < processes; p++) {
@@ -107,6 +108,10 @@ public class IdleConnectionsBenchmark {
                     rssBefore >> 10, rssAfter >> 10, (rssAfter - rssBefore) / (double) Math.max(1, connected), users.getUserCount());
             Map<String, long[]> histogramAfter = histogram(Files.createTempFile("parley-idle-histogram", ".txt"), true);
             growth(histogramBefore, histogramAfter, connected);
+            Map<String, Long> nativeAfter = nativeMemory();
+            nativeAfter.forEach((category, kb) -> System.out.printf("NATIVE %-28s committed %8d KB -> %8d KB: %6.1f KB per connection%n",
+                    category, nativeBefore.getOrDefault(category, 0L), kb,
+                    (kb - nativeBefore.getOrDefault(category, 0L)) / (double) Math.max(1, connected)));
 
             System.out.printf("BENCH holding for %s%n", hold);
             long holdUntil = System.nanoTime() + hold.toNanos();
@@ -281,6 +286,29 @@ public class IdleConnectionsBenchmark {
             System.out.println("BENCH no histogram: " + e.getMessage());
         }
         return classes;
+    }
+
+    /**
+     * Committed memory by native memory tracking category (needs {@code -XX:NativeMemoryTracking=summary} on this JVM;
+     * empty without it): what the resident set is made of besides the live heap.
+     */
+    private static Map<String, Long> nativeMemory() {
+        Map<String, Long> categories = new java.util.LinkedHashMap<>();
+        try {
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            Process p = new ProcessBuilder(jcmd, Long.toString(ProcessHandle.current().pid()), "VM.native_memory", "summary")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            Matcher m = Pattern.compile("(?m)^(?:-\\s+(.+?)|(Total)):?\\s*\\(reserved=\\d+KB, committed=(\\d+)KB").matcher(out);
+            while (m.find()) {
+                categories.put(m.group(1) != null ? m.group(1).trim() : "Total", Long.parseLong(m.group(3)));
+            }
+        }
+        catch (Exception e) {
+            System.out.println("BENCH no native memory summary: " + e.getMessage());
+        }
+        return categories;
     }
 
     /** What the connections added, by class: the biggest growth in bytes per connection. */
