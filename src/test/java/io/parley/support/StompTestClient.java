@@ -179,11 +179,6 @@ public final class StompTestClient implements AutoCloseable {
         }
     }
 
-    /** Every frame received on {@code destination} so far, in arrival order, whether or not an await consumed it. */
-    public List<Map<String, Object>> history(String destination) {
-        return List.copyOf(history.getOrDefault(destination, List.of()));
-    }
-
     public Map<String, Object> await(String destination) {
         return await(destination, payload -> true);
     }
