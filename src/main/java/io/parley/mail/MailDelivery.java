@@ -35,7 +35,8 @@ import jakarta.annotation.PreDestroy;
  * no two nodes send it), rendered from the conversation as it is now, sent, and marked sent in the same
  * transaction. An SMTP failure keeps the row pending with a doubling delay ({@code retry-delay}) until
  * {@code max-attempts}. Offline replies are batched: when the first of a conversation is due, every pending reply of
- * that conversation goes in the same mail, except those the customer has read meanwhile (skipped). A crash between
+ * that conversation goes in the same mail, except those the customer has read meanwhile (skipped); while the customer
+ * has a live widget connection ({@link CustomerPresence}) they wait, as the widget shows them. A crash between
  * the SMTP server's "OK" and the commit sends that one mail again; its Message-ID stays the same, so mail clients can
  * tell.
  */
@@ -56,12 +57,13 @@ class MailDelivery {
     private final MailLinks links;
     private final ReplyAddresses replyAddresses;
     private final TransactionTemplate transactions;
+    private final CustomerPresence presence;
     private final Clock clock;
     private ThreadPoolTaskScheduler scheduler;
 
     MailDelivery(MailCapabilities capabilities, MailOutbox outbox, MailProperties properties, Conversations conversations,
             Customers customers, MailLinks links, ReplyAddresses replyAddresses, TransactionTemplate transactions,
-            Clock clock) {
+            CustomerPresence presence, Clock clock) {
         this.capabilities = capabilities;
         this.outbox = outbox;
         this.properties = properties;
@@ -70,6 +72,7 @@ class MailDelivery {
         this.links = links;
         this.replyAddresses = replyAddresses;
         this.transactions = transactions;
+        this.presence = presence;
         this.clock = clock;
     }
 
@@ -135,6 +138,12 @@ class MailDelivery {
         if (mail.kind() == OutboxMail.Kind.OFFLINE_REPLY) {
             rows = unread(conversation.get(), mail);
             if (rows.isEmpty()) {
+                return false;
+            }
+            if (presence.connected(conversation.get().customerId(), now)) {
+                // the widget is open somewhere: the reply shows there; looked at again until they read it or leave
+                outbox.postpone(rows.stream().map(OutboxMail::id).toList(),
+                        now.plus(properties.presenceLease().dividedBy(4)), "customer connected");
                 return false;
             }
         }

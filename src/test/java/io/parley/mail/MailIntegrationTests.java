@@ -10,14 +10,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.parley.support.Agents;
 import io.parley.support.Api;
+import io.parley.support.StompTestClient;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -30,16 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reopens the conversation), replies to those mails coming back once, and transcripts.
  */
 class MailIntegrationTests extends MailTestContext {
-
-    Api api;
-    Agents agents;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        agents = new Agents(api);
-        agents.isolate(jdbc);
-    }
 
     @Test
     void theOutOfHoursContactFormMailsTheTeamAndAcknowledgesTheCustomer() {
@@ -142,6 +131,35 @@ class MailIntegrationTests extends MailTestContext {
 
         awaitOutbox(sam.conversationId, "skipped", 1);
         assertThat(MAILBOX.to(email)).isEmpty();
+    }
+
+    @Test
+    void aReplyWaitsWhileTheCustomersWidgetIsConnectedAndIsMailedOnceTheyLeave() {
+        Agents.Agent dana = agents.create("Dana");
+        agents.presence(dana, "online");
+        String email = "pat-" + UUID.randomUUID() + "@example.com";
+        Customer pat = customer("en", "Pat", email);
+        StompTestClient widget = StompTestClient.connect(port, pat.token);
+        try {
+            assertThat(widget.connected()).isTrue();
+            pat.handOff();
+            awaitState(pat.conversationId, "assigned");
+            reply(dana, pat, "Still there? Your parcel left today.");
+
+            // due after the delay, but the widget is open: the delivery pass looks at it and lets it wait
+            await(() -> "customer connected".equals(jdbc.sql("select last_error from mail_outbox where conversation_id = ? "
+                    + "and status = 'pending'").param(UUID.fromString(pat.conversationId)).query(String.class).optional()
+                    .orElse(null)), "the reply postponed while the customer is connected");
+            assertThat(MAILBOX.to(email)).isEmpty();
+        }
+        finally {
+            widget.close();
+        }
+
+        // the widget closed and nobody read the reply: it goes out by mail
+        Mailbox.Mail mail = MAILBOX.await(email, m -> true);
+        assertThat(mail.text()).contains("Still there? Your parcel left today.");
+        awaitOutbox(pat.conversationId, "sent", 1);
     }
 
     @Test
@@ -250,89 +268,6 @@ class MailIntegrationTests extends MailTestContext {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    long reply(Agents.Agent agent, Customer customer, String text) {
-        Api.Response reply = api.post("/api/agent/conversations/" + customer.conversationId + "/reply", agent.token(),
-                Map.of("clientMessageId", UUID.randomUUID().toString(), "text", text));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json().get("message").get("seq").asLong();
-    }
-
-    void awaitState(String conversationId, String state) {
-        await(() -> state.equals(api.get("/api/agent/conversations/" + conversationId, agents.adminToken()).json().path("state").asString()),
-                "conversation " + conversationId + " in state " + state);
-    }
-
-    void awaitOutbox(String conversationId, String status, int count) {
-        await(() -> jdbc.sql("select count(*) from mail_outbox where conversation_id = ? and status = ?")
-                .params(UUID.fromString(conversationId), status).query(Integer.class).single() == count,
-                count + " outbox rows " + status);
-    }
-
-    static void await(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Mailbox.WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    Customer customer(String locale, String name, String email) {
-        Map<String, Object> request = new java.util.HashMap<>(Map.of("locale", locale));
-        if (name != null) {
-            request.put("name", name);
-        }
-        if (email != null) {
-            request.put("email", email);
-        }
-        JsonNode session = api.session(request);
-        String token = session.get("token").asString();
-        return new Customer(token, session.get("customer").get("id").asString(), api.startConversation(token, null).get("id").asString());
-    }
-
-    final class Customer {
-        final String token;
-        final String customerId;
-        final String conversationId;
-        int sent;
-
-        Customer(String token, String customerId, String conversationId) {
-            this.token = token;
-            this.customerId = customerId;
-            this.conversationId = conversationId;
-        }
-
-        long post(String text) {
-            Api.Response posted = api.post("/api/widget/conversations/" + conversationId + "/messages", token,
-                    Map.of("clientMessageId", "m-" + (++sent), "text", text));
-            assertThat(posted.status()).as(posted.body()).isEqualTo(201);
-            return posted.json().get("message").get("seq").asLong();
-        }
-
-        void handOff() {
-            post("I want to talk to a person");
-            await(() -> !"bot".equals(api.get("/api/agent/conversations/" + conversationId, agents.adminToken()).json()
-                    .path("state").asString("bot")), "hand-off of " + conversationId);
-        }
-
-        JsonNode awaitMessage(Predicate<JsonNode> matching) {
-            JsonNode[] found = new JsonNode[1];
-            await(() -> {
-                JsonNode page = api.get("/api/widget/conversations/" + conversationId + "/messages?after=0", token).json();
-                found[0] = page.get("messages").valueStream().filter(matching).findFirst().orElse(null);
-                return found[0] != null;
-            }, "a message in " + conversationId);
-            return found[0];
         }
     }
 }
