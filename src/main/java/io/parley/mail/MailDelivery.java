@@ -24,7 +24,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,7 +58,7 @@ class MailDelivery {
     private final TransactionTemplate transactions;
     private final CustomerPresence presence;
     private final Clock clock;
-    private ThreadPoolTaskScheduler scheduler;
+    private Repeating sender;
 
     MailDelivery(MailCapabilities capabilities, MailOutbox outbox, MailProperties properties, Conversations conversations,
             Customers customers, MailLinks links, ReplyAddresses replyAddresses, TransactionTemplate transactions,
@@ -82,17 +81,13 @@ class MailDelivery {
             log.info("No SMTP server configured (spring.mail.host): Parley sends no email");
             return;
         }
-        scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("mail-delivery-");
-        scheduler.setDaemon(true);
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(this::sendDueSafely, properties.sendInterval());
+        sender = Repeating.every(properties.sendInterval(), "mail-delivery", this::sendDueSafely);
     }
 
     @PreDestroy
     void stop() {
-        if (scheduler != null) {
-            scheduler.shutdown();
+        if (sender != null) {
+            sender.close();
         }
     }
 

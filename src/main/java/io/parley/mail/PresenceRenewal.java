@@ -15,7 +15,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -31,40 +30,41 @@ class PresenceRenewal {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceRenewal.class);
 
+    private final MailCapabilities capabilities;
     private final CustomerPresence presence;
     private final MailProperties properties;
     private final Clock clock;
     /** STOMP session id → customer id, for the customers connected to this node. */
     private final Map<String, UUID> sessions = new ConcurrentHashMap<>();
-    private ThreadPoolTaskScheduler scheduler;
+    private Repeating renewing;
     private int rounds;
 
-    PresenceRenewal(CustomerPresence presence, MailProperties properties, Clock clock) {
+    PresenceRenewal(MailCapabilities capabilities, CustomerPresence presence, MailProperties properties, Clock clock) {
+        this.capabilities = capabilities;
         this.presence = presence;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /** Only a server that sends mail needs to know who is there. */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("customer-presence-");
-        scheduler.setDaemon(true);
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(this::renewSafely, renewal());
+        if (capabilities.sends()) {
+            renewing = Repeating.every(period(), "customer-presence", this::renewSafely);
+        }
     }
 
     @EventListener(ContextClosedEvent.class)
     void stop() {
-        if (scheduler != null) {
-            scheduler.shutdown();
+        if (renewing != null) {
+            renewing.close();
         }
     }
 
     /** Renewed at once: a reply right after the widget connects must see the customer there. */
     @EventListener
     void on(SessionConnectedEvent event) {
-        if (event.getUser() instanceof ParleyPrincipal principal && principal.isCustomer()) {
+        if (capabilities.sends() && event.getUser() instanceof ParleyPrincipal principal && principal.isCustomer()) {
             UUID customerId = UUID.fromString(principal.id());
             sessions.put(StompHeaderAccessor.wrap(event.getMessage()).getSessionId(), customerId);
             presence.renew(List.of(customerId), clock.instant().plus(properties.presenceLease()));
@@ -77,11 +77,11 @@ class PresenceRenewal {
         if (customerId != null && !sessions.containsValue(customerId)) {
             // not at once: a reload reconnects within the grace, and a node that still holds a session of theirs
             // renews before it ends (it renews every period, the grace is two)
-            presence.endBy(customerId, clock.instant().plus(renewal().multipliedBy(2)));
+            presence.endBy(customerId, clock.instant().plus(period().multipliedBy(2)));
         }
     }
 
-    private Duration renewal() {
+    private Duration period() {
         return properties.presenceLease().dividedBy(4);
     }
 

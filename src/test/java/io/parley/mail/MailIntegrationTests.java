@@ -32,8 +32,7 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void theOutOfHoursContactFormMailsTheTeamAndAcknowledgesTheCustomer() {
-        Agents.Agent dana = agents.create("Dana");
-        agents.presence(dana, "online");
+        Agents.Agent dana = online("Dana");
         LocalDate openDay = LocalDate.now(ZoneOffset.UTC).plusDays(3);
         DayOfWeek day = openDay.getDayOfWeek();
         Api.Response team = api.post("/api/agent/teams", agents.adminToken(), Map.of("name", "Support EN", "locales", List.of("en"),
@@ -44,7 +43,7 @@ class MailIntegrationTests extends MailTestContext {
         kim.handOff();
         kim.awaitMessage(m -> "out_of_hours".equals(m.path("payload").path("kind").asString()));
         kim.post("My order <b>#42</b> & the invoice");
-        String email = "kim-" + UUID.randomUUID() + "@example.com";
+        String email = address("kim");
 
         Api.Response contact = api.post("/api/widget/conversations/" + kim.conversationId + "/contact", kim.token, Map.of("email", email));
         assertThat(contact.status()).as(contact.body()).isEqualTo(200);
@@ -70,12 +69,10 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void anAgentsRepliesToACustomerWhoLeftAreMailedTogetherWithALinkThatReopensTheConversation() {
-        Agents.Agent dana = agents.create("Dana");
-        agents.presence(dana, "online");
-        String email = "lee-" + UUID.randomUUID() + "@example.com";
+        Agents.Agent dana = online("Dana");
+        String email = address("lee");
         Customer lee = customer("en", "Lee", email);
-        lee.handOff();
-        awaitState(lee.conversationId, "assigned");
+        lee.handOffToAgent();
 
         reply(dana, lee, "Hi Lee, I am looking at your order now.");
         reply(dana, lee, "Found it: it ships <tomorrow> & arrives Friday.");
@@ -119,12 +116,10 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void aReplyTheCustomerHasReadIsNotMailed() {
-        Agents.Agent dana = agents.create("Dana");
-        agents.presence(dana, "online");
-        String email = "read-" + UUID.randomUUID() + "@example.com";
+        Agents.Agent dana = online("Dana");
+        String email = address("read");
         Customer sam = customer("en", "Sam", email);
-        sam.handOff();
-        awaitState(sam.conversationId, "assigned");
+        sam.handOffToAgent();
         long seq = reply(dana, sam, "Here is your answer.");
         assertThat(api.post("/api/widget/conversations/" + sam.conversationId + "/read", sam.token, Map.of("seq", seq)).status())
                 .isLessThan(300);
@@ -135,15 +130,13 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void aReplyWaitsWhileTheCustomersWidgetIsConnectedAndIsMailedOnceTheyLeave() {
-        Agents.Agent dana = agents.create("Dana");
-        agents.presence(dana, "online");
-        String email = "pat-" + UUID.randomUUID() + "@example.com";
+        Agents.Agent dana = online("Dana");
+        String email = address("pat");
         Customer pat = customer("en", "Pat", email);
         StompTestClient widget = StompTestClient.connect(port, pat.token);
         try {
             assertThat(widget.connected()).isTrue();
-            pat.handOff();
-            awaitState(pat.conversationId, "assigned");
+            pat.handOffToAgent();
             reply(dana, pat, "Still there? Your parcel left today.");
 
             // due after the delay, but the widget is open: the delivery pass looks at it and lets it wait
@@ -164,7 +157,7 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void aReplyToTheMailLandsOnceInTheConversationWithoutTheQuotedHistory() {
-        String email = "ria-" + UUID.randomUUID() + "@example.com";
+        String email = address("ria");
         Customer ria = customer("en", "Ria", email);
         ria.post("Where is my parcel?");
         assertThat(api.post("/api/widget/conversations/" + ria.conversationId + "/transcript", ria.token, null).status()).isEqualTo(202);
@@ -197,7 +190,7 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void aTranscriptGoesOnlyToTheCustomersKnownAddressInTheirLanguageAndNotTooOften() {
-        String email = "jo-" + UUID.randomUUID() + "@example.com";
+        String email = address("jo");
         Customer jo = customer("de", "Jo", email);
         jo.post("Wo ist meine Bestellung <script>alert(1)</script>?");
         Api.Response asked = api.post("/api/widget/conversations/" + jo.conversationId + "/transcript", jo.token, null);
@@ -233,7 +226,7 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void theMailsOfACustomerAreInTheirExportAndGoWithTheirErasure() {
-        String email = "gdpr-" + UUID.randomUUID() + "@example.com";
+        String email = address("gdpr");
         Customer max = customer("en", "Max", email);
         max.post("Please send me everything");
         assertThat(api.post("/api/widget/conversations/" + max.conversationId + "/transcript", max.token, null).status()).isEqualTo(202);

@@ -1,7 +1,6 @@
 package io.parley.mail;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 
 import io.parley.support.Agents;
@@ -35,13 +34,11 @@ class MailLinkBrowserIntegrationTests extends MailTestContext {
 
     @Test
     void followingTheMailedLinkReopensTheConversationInTheWidget() {
-        Agents.Agent dana = agents.create("Dana");
-        agents.presence(dana, "online");
-        String email = "noa-" + UUID.randomUUID() + "@example.com";
+        Agents.Agent dana = online("Dana");
+        String email = address("noa");
         Customer noa = customer("en", "Noa", email);
         noa.post("Can I change the delivery address?");
-        noa.handOff();
-        awaitState(noa.conversationId, "assigned");
+        noa.handOffToAgent();
         reply(dana, noa, "Yes, I have changed it to the new address.");
 
         Mailbox.Mail mail = MAILBOX.await(email, m -> m.text().contains("I have changed it"));

@@ -69,6 +69,18 @@ abstract class MailTestContext {
         agents.isolate(jdbc);
     }
 
+    /** An agent who is online, so hand-offs are assigned to them. */
+    Agents.Agent online(String name) {
+        Agents.Agent agent = agents.create(name);
+        agents.presence(agent, "online");
+        return agent;
+    }
+
+    /** An address no other test uses. */
+    static String address(String who) {
+        return who + "-" + UUID.randomUUID() + "@example.com";
+    }
+
     long reply(Agents.Agent agent, Customer customer, String text) {
         Api.Response reply = api.post("/api/agent/conversations/" + customer.conversationId + "/reply", agent.token(),
                 Map.of("clientMessageId", UUID.randomUUID().toString(), "text", text));
@@ -128,6 +140,12 @@ abstract class MailTestContext {
             post("I want to talk to a person");
             await(() -> !"bot".equals(api.get("/api/agent/conversations/" + conversationId, agents.adminToken()).json()
                     .path("state").asString("bot")), "hand-off of " + conversationId);
+        }
+
+        /** Handed off and assigned to the agent who is online. */
+        void handOffToAgent() {
+            handOff();
+            awaitState(conversationId, "assigned");
         }
 
         JsonNode awaitMessage(Predicate<JsonNode> matching) {
