@@ -29,17 +29,15 @@ public class CustomerSessions implements Customers {
     private final CustomerRepository repository;
     private final CustomerTokens tokens;
     private final IdentityTokens identityTokens;
-    private final CustomerProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     CustomerSessions(CustomerRepository repository, CustomerTokens tokens, IdentityTokens identityTokens,
-            CustomerProperties properties, ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.tokens = tokens;
         this.identityTokens = identityTokens;
-        this.properties = properties;
         this.events = events;
         this.clock = clock;
     }
@@ -115,14 +113,15 @@ public class CustomerSessions implements Customers {
     }
 
     private void verifyIdentity(String userId, String userHash) {
-        if (!StringUtils.hasText(properties.identitySecret())) {
+        String secret = identityTokens.hmacSecret();
+        if (!StringUtils.hasText(secret)) {
             throw new IdentityVerificationFailed(
                     "Identity verification is not configured on this server (parley.customer.identity-secret)");
         }
         if (!StringUtils.hasText(userHash)) {
             throw new IdentityVerificationFailed("userHash is required with userId");
         }
-        String expected = SignedTokens.hmacHex(properties.identitySecret(), userId);
+        String expected = SignedTokens.hmacHex(secret, userId);
         if (!SignedTokens.hexEquals(expected, userHash)) {
             throw new IdentityVerificationFailed("userHash does not match userId");
         }

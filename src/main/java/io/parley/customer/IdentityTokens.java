@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,6 +21,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -34,7 +36,7 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * Verifies the identity JWT a host application signs for its signed-in user (issue #15): HS256 under the identity
- * secret, or RS256 under a key from a JWKS URI or a PEM public key. Signature checking is Spring Security's
+ * secret, or RS256 under a key from a JWKS URI or a PEM public key (the settings in force: {@link IdentitySettings}). Signature checking is Spring Security's
  * (NimbusJwtDecoder); the claim rules are ours, so each rejection has its own code instead of one opaque failure:
  * {@code exp} and {@code sub} are required, {@code name}, {@code email}, {@code company} and {@code locale} are
  * optional strings, every other non-registered claim is a custom attribute.
@@ -48,33 +50,62 @@ class IdentityTokens {
     private static final Set<String> NOT_ATTRIBUTES = Set.of("sub", "exp", "iat", "nbf", "iss", "aud", "jti",
             "name", "email", "company", "locale");
 
-    private final NimbusJwtDecoder hmac;
-    private final NimbusJwtDecoder rsa;
-    private final String hmacUnavailable;
-    private final Duration skew;
+    /** The decoders for one set of settings; built again when the settings change (admin page, another node). */
+    private record Keys(IdentitySettings.Effective settings, NimbusJwtDecoder hmac, NimbusJwtDecoder rsa, String hmacUnavailable) {
+    }
+
+    private final IdentitySettings settings;
+    private final AtomicReference<Keys> keys = new AtomicReference<>();
     private final Clock clock;
 
+    /** Configuration only (unit tests). */
     IdentityTokens(CustomerProperties properties, Clock clock) {
+        this(IdentitySettings.configured(properties), clock);
+    }
+
+    @Autowired
+    IdentityTokens(IdentitySettings settings, Clock clock) {
+        this.settings = settings;
         this.clock = clock;
-        this.skew = properties.identityClockSkew();
-        String secret = properties.identitySecret();
+        // a configured key that is no key stops the start (what an admin saves is checked when saved)
+        build(IdentitySettings.configured(settings.properties()).current());
+    }
+
+    private Keys keys() {
+        IdentitySettings.Effective current = settings.current();
+        Keys built = keys.get();
+        if (built == null || !built.settings().equals(current)) {
+            built = build(current);
+            keys.set(built);
+        }
+        return built;
+    }
+
+    private static Keys build(IdentitySettings.Effective settings) {
+        String secret = settings.hmacSecret();
         byte[] key = StringUtils.hasText(secret) ? secret.getBytes(StandardCharsets.UTF_8) : new byte[0];
+        NimbusJwtDecoder hmac = null;
+        String hmacUnavailable = null;
         if (key.length >= MIN_HMAC_KEY_BYTES) {
-            this.hmac = accepting(NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+            hmac = accepting(NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                     .macAlgorithm(MacAlgorithm.HS256).build());
-            this.hmacUnavailable = null;
         }
         else {
-            this.hmac = null;
-            this.hmacUnavailable = key.length == 0 ? "no identity secret is configured (parley.customer.identity-secret)"
+            hmacUnavailable = key.length == 0 ? "no identity secret is configured (parley.customer.identity-secret)"
                     : "the identity secret is shorter than " + MIN_HMAC_KEY_BYTES + " bytes, too short for HS256";
         }
-        this.rsa = rsaDecoder(properties);
+        return new Keys(settings, hmac, rsaDecoder(settings), hmacUnavailable);
+    }
+
+    /** The secret of {@code userHash} (and HS256) in force, or null. */
+    String hmacSecret() {
+        return settings.current().hmacSecret();
     }
 
     /** Whether signed identities can be verified at all (for the settings API and the start-up log). */
     Map<String, Boolean> algorithms() {
-        return Map.of("HS256", hmac != null, "RS256", rsa != null);
+        Keys current = keys();
+        return Map.of("HS256", current.hmac() != null, "RS256", current.rsa() != null);
     }
 
     SignedIdentity verify(String token) {
@@ -92,13 +123,14 @@ class IdentityTokens {
             throw new IdentityTokenRejected("identity_token_malformed", "Encrypted identity tokens are not accepted; sign it (JWS)");
         }
         String algorithm = signed.getHeader().getAlgorithm().getName();
+        Keys current = keys();
         NimbusJwtDecoder decoder = switch (algorithm) {
-            case "HS256" -> hmac;
-            case "RS256" -> rsa;
+            case "HS256" -> current.hmac();
+            case "RS256" -> current.rsa();
             default -> null;
         };
         if (decoder == null) {
-            throw notAccepted(algorithm);
+            throw notAccepted(current, algorithm);
         }
         Jwt jwt;
         try {
@@ -113,10 +145,10 @@ class IdentityTokens {
             throw new IdentityTokenRejected(503, "identity_keys_unavailable",
                     "The signing keys of the host application could not be fetched; try again shortly");
         }
-        return claims(jwt);
+        return claims(jwt, current.settings().clockSkew());
     }
 
-    private SignedIdentity claims(Jwt jwt) {
+    private SignedIdentity claims(Jwt jwt, Duration skew) {
         Instant now = clock.instant();
         Instant expiresAt = jwt.getExpiresAt();
         if (expiresAt == null) {
@@ -159,14 +191,14 @@ class IdentityTokens {
         return StringUtils.hasText(s) ? s.trim() : null;
     }
 
-    private IdentityTokenRejected notAccepted(String algorithm) {
+    private static IdentityTokenRejected notAccepted(Keys keys, String algorithm) {
         String reason = switch (algorithm) {
-            case "HS256" -> "HS256 tokens cannot be verified: " + hmacUnavailable;
+            case "HS256" -> "HS256 tokens cannot be verified: " + keys.hmacUnavailable();
             case "RS256" -> "RS256 tokens cannot be verified: no public key is configured "
                     + "(parley.customer.identity-jwks-uri or identity-public-key)";
             default -> "Identity tokens must be signed with HS256 or RS256, not " + algorithm;
         };
-        return new IdentityTokenRejected(hmac == null && rsa == null ? "identity_token_not_configured"
+        return new IdentityTokenRejected(keys.hmac() == null && keys.rsa() == null ? "identity_token_not_configured"
                 : "identity_token_algorithm_not_accepted", reason);
     }
 
@@ -178,17 +210,17 @@ class IdentityTokens {
         return new IdentityTokenRejected("identity_token_invalid_claim", "The identity token's '" + claim + "' " + reason);
     }
 
-    private static NimbusJwtDecoder rsaDecoder(CustomerProperties properties) {
-        if (StringUtils.hasText(properties.identityJwksUri())) {
+    private static NimbusJwtDecoder rsaDecoder(IdentitySettings.Effective settings) {
+        if (StringUtils.hasText(settings.jwksUri())) {
             // bounded: a stalled key server must not hold a session request (and its thread) indefinitely
             SimpleClientHttpRequestFactory http = new SimpleClientHttpRequestFactory();
             http.setConnectTimeout(Duration.ofSeconds(5));
             http.setReadTimeout(Duration.ofSeconds(5));
-            return accepting(NimbusJwtDecoder.withJwkSetUri(properties.identityJwksUri())
+            return accepting(NimbusJwtDecoder.withJwkSetUri(settings.jwksUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256).restOperations(new RestTemplate(http)).build());
         }
-        if (StringUtils.hasText(properties.identityPublicKey())) {
-            return accepting(NimbusJwtDecoder.withPublicKey(publicKey(properties.identityPublicKey()))
+        if (StringUtils.hasText(settings.publicKey())) {
+            return accepting(NimbusJwtDecoder.withPublicKey(publicKey(settings.publicKey()))
                     .signatureAlgorithm(SignatureAlgorithm.RS256).build());
         }
         return null;

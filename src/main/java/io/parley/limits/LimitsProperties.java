@@ -17,11 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param typing typing indicators, per connection (held in memory: a connection lives on one node, and a typing
  *     indicator never touches the database)
  * @param search searches ({@code GET /api/search}), per address and per signed-in caller
+ * @param helpful "Was this helpful?" answers on help-centre articles, per address
  * @param sweepInterval how often buckets idle for a day are deleted (once across nodes)
  */
 @ConfigurationProperties("parley.limits")
 public record LimitsProperties(Boolean enabled, DataSize maxBody, DataSize maxArticleBody, Limit session,
-        Limit conversation, Limit message, Limit typing, Limit search, Duration sweepInterval) {
+        Limit conversation, Limit message, Limit typing, Limit search, Limit helpful, Duration sweepInterval) {
 
     public LimitsProperties {
         enabled = enabled == null || enabled;
@@ -32,6 +33,8 @@ public record LimitsProperties(Boolean enabled, DataSize maxBody, DataSize maxAr
         message = message == null ? new Limit(600, 30, Duration.ofMinutes(1)) : message;
         typing = typing == null ? new Limit(0, 20, Duration.ofSeconds(10)) : typing;
         search = search == null ? new Limit(120, 60, Duration.ofMinutes(1)) : search;
+        // a reader rates a handful of articles; an office behind one address a few dozen an hour
+        helpful = helpful == null ? new Limit(30, 0, Duration.ofHours(1)) : helpful;
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(10) : sweepInterval;
     }
 

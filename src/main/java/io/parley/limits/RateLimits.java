@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 class RateLimits {
 
     /** The limited actions; the name is the bucket key's prefix. */
-    enum Action { SESSION, CONVERSATION, MESSAGE, SEARCH }
+    enum Action { SESSION, CONVERSATION, MESSAGE, SEARCH, HELPFUL }
 
     private static final Duration IDLE_BUCKET = Duration.ofDays(1);
 
@@ -56,6 +56,7 @@ class RateLimits {
             case CONVERSATION -> properties.conversation();
             case MESSAGE -> properties.message();
             case SEARCH -> properties.search();
+            case HELPFUL -> properties.helpful();
         };
     }
 

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Rate limits on the REST calls an abuser would repeat: starting sessions, starting conversations, posting
- * messages and searching. Over the limit the call gets {@code 429} problem+json with {@code Retry-After} and is
+ * messages, searching and answering "Was this helpful?". Over the limit the call gets {@code 429} problem+json with {@code Retry-After} and is
  * not handled at all (nothing is created). Runs after authentication, so the customer is known.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +41,7 @@ class RestRateLimits implements WebMvcConfigurer {
         registry.addInterceptor(new Guard(RateLimits.Action.CONVERSATION, "POST")).addPathPatterns("/api/widget/conversations");
         registry.addInterceptor(new Guard(RateLimits.Action.MESSAGE, "POST")).addPathPatterns("/api/widget/conversations/*/messages");
         registry.addInterceptor(new Guard(RateLimits.Action.SEARCH, "GET")).addPathPatterns("/api/search");
+        registry.addInterceptor(new Guard(RateLimits.Action.HELPFUL, "POST")).addPathPatterns("/help/*/*/feedback");
     }
 
     private final class Guard implements HandlerInterceptor {

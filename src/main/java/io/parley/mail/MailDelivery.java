@@ -24,7 +24,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,7 +34,8 @@ import jakarta.annotation.PreDestroy;
  * no two nodes send it), rendered from the conversation as it is now, sent, and marked sent in the same
  * transaction. An SMTP failure keeps the row pending with a doubling delay ({@code retry-delay}) until
  * {@code max-attempts}. Offline replies are batched: when the first of a conversation is due, every pending reply of
- * that conversation goes in the same mail, except those the customer has read meanwhile (skipped). A crash between
+ * that conversation goes in the same mail, except those the customer has read meanwhile (skipped); while the customer
+ * has a live widget connection ({@link CustomerPresence}) they wait, as the widget shows them. A crash between
  * the SMTP server's "OK" and the commit sends that one mail again; its Message-ID stays the same, so mail clients can
  * tell.
  */
@@ -56,12 +56,13 @@ class MailDelivery {
     private final MailLinks links;
     private final ReplyAddresses replyAddresses;
     private final TransactionTemplate transactions;
+    private final CustomerPresence presence;
     private final Clock clock;
-    private ThreadPoolTaskScheduler scheduler;
+    private Repeating sender;
 
     MailDelivery(MailCapabilities capabilities, MailOutbox outbox, MailProperties properties, Conversations conversations,
             Customers customers, MailLinks links, ReplyAddresses replyAddresses, TransactionTemplate transactions,
-            Clock clock) {
+            CustomerPresence presence, Clock clock) {
         this.capabilities = capabilities;
         this.outbox = outbox;
         this.properties = properties;
@@ -70,6 +71,7 @@ class MailDelivery {
         this.links = links;
         this.replyAddresses = replyAddresses;
         this.transactions = transactions;
+        this.presence = presence;
         this.clock = clock;
     }
 
@@ -79,17 +81,13 @@ class MailDelivery {
             log.info("No SMTP server configured (spring.mail.host): Parley sends no email");
             return;
         }
-        scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("mail-delivery-");
-        scheduler.setDaemon(true);
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(this::sendDueSafely, properties.sendInterval());
+        sender = Repeating.every(properties.sendInterval(), "mail-delivery", this::sendDueSafely);
     }
 
     @PreDestroy
     void stop() {
-        if (scheduler != null) {
-            scheduler.shutdown();
+        if (sender != null) {
+            sender.close();
         }
     }
 
@@ -135,6 +133,12 @@ class MailDelivery {
         if (mail.kind() == OutboxMail.Kind.OFFLINE_REPLY) {
             rows = unread(conversation.get(), mail);
             if (rows.isEmpty()) {
+                return false;
+            }
+            if (presence.connected(conversation.get().customerId(), now)) {
+                // the widget is open somewhere: the reply shows there; looked at again until they read it or leave
+                outbox.postpone(rows.stream().map(OutboxMail::id).toList(),
+                        now.plus(properties.presenceLease().dividedBy(4)), "customer connected");
                 return false;
             }
         }

@@ -5,7 +5,7 @@ import io.parley.core.ParleyException;
 /** Errors of the mail module, each with a stable code (problem+json {@code code}). */
 public class MailError extends ParleyException {
 
-    MailError(int status, String code, String message) {
+    public MailError(int status, String code, String message) {
         super(status, code, message);
     }
 

@@ -55,6 +55,13 @@ class MailOutbox {
         }
     }
 
+    /** Not yet: looked at again at {@code dueAt} (a reply while the customer is connected). */
+    void postpone(List<UUID> ids, Instant dueAt, String why) {
+        for (UUID id : ids) {
+            jdbc.sql("update mail_outbox set due_at = ?, last_error = ? where id = ?").params(Timestamp.from(dueAt), why, id).update();
+        }
+    }
+
     void markSkipped(UUID id, String why) {
         jdbc.sql("update mail_outbox set status = 'skipped', last_error = ? where id = ?").params(why, id).update();
     }

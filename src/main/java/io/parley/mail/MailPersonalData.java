@@ -1,7 +1,6 @@
 package io.parley.mail;
 
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 import java.util.UUID;
 
 import io.parley.core.PersonalDataSource;
@@ -27,12 +26,20 @@ class MailPersonalData implements PersonalDataSource {
         return "mails";
     }
 
+    /** One mail, as the export lists it. */
+    record Mail(String kind, UUID conversationId, String recipient, String authorName, String body, String status,
+            Instant createdAt, Instant sentAt) {
+    }
+
     @Override
     public Object export(UUID customerId) {
-        List<Map<String, Object>> rows = jdbc.sql("""
+        return jdbc.sql("""
                 select kind, conversation_id, recipient, author_name, body, status, created_at, sent_at
                 from mail_outbox where customer_id = ? order by created_at""")
-                .param(customerId).query().listOfRows();
-        return PersonalDataSource.rows(rows);
+                .param(customerId).query((rs, n) -> new Mail(rs.getString("kind"), rs.getObject("conversation_id", UUID.class),
+                        rs.getString("recipient"), rs.getString("author_name"), rs.getString("body"), rs.getString("status"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
+                .list();
     }
 }

@@ -22,11 +22,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sendInterval how often the outbox is looked at for mails that are due
  * @param retryDelay the wait after the first failed SMTP attempt; doubled after each further failure
  * @param maxAttempts after this many failed attempts a mail is given up (status {@code failed})
+ * @param presenceLease how long a customer counts as connected after their widget's connection was last seen; a
+ *     reply is mailed only to a customer who is not connected (renewed every quarter of it)
  */
 @ConfigurationProperties("parley.mail")
 public record MailProperties(String from, String teamInbox, String widgetUrl, Duration replyDelay, Duration linkTtl,
         String replyDomain, String inboundSecret, Integer transcriptsPerHour, Duration sendInterval, Duration retryDelay,
-        Integer maxAttempts) {
+        Integer maxAttempts, Duration presenceLease) {
 
     public MailProperties {
         if (from == null || from.isBlank()) {
@@ -48,6 +50,7 @@ public record MailProperties(String from, String teamInbox, String widgetUrl, Du
         if (maxAttempts == null || maxAttempts < 1) {
             maxAttempts = 8;
         }
+        presenceLease = positive(presenceLease, Duration.ofSeconds(60), false);
     }
 
     private static Duration positive(Duration value, Duration fallback, boolean zeroAllowed) {

@@ -33,15 +33,17 @@ class MailTriggers {
     private final MailProperties properties;
     private final Handoffs handoffs;
     private final Customers customers;
+    private final CustomerPresence presence;
     private final Clock clock;
 
     MailTriggers(MailCapabilities capabilities, MailOutbox outbox, MailProperties properties, Handoffs handoffs,
-            Customers customers, Clock clock) {
+            Customers customers, CustomerPresence presence, Clock clock) {
         this.capabilities = capabilities;
         this.outbox = outbox;
         this.properties = properties;
         this.handoffs = handoffs;
         this.customers = customers;
+        this.presence = presence;
         this.clock = clock;
     }
 
@@ -64,8 +66,8 @@ class MailTriggers {
     }
 
     /**
-     * An agent's reply waits {@code reply-delay}; if the customer has not read it by then, it goes out by email
-     * (with the other replies of that wait). Customers we have no address for are not mailed.
+     * An agent's reply waits {@code reply-delay}; if the customer has not read it by then and has no widget open, it
+     * goes out by email (with the other replies of that wait). Customers we have no address for are not mailed.
      */
     @DurableListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -88,6 +90,7 @@ class MailTriggers {
     @Order(CustomerErased.BEFORE_CONVERSATIONS)
     void on(CustomerErased erased) {
         outbox.deleteCustomer(erased.customerId());
+        presence.forget(erased.customerId());
     }
 
     /** The address they left in this conversation, else the one the host application gave for them. */

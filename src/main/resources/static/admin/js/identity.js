@@ -1,8 +1,9 @@
 // Identity verification: is it on (GET /api/agent/identity-verification), a snippet generator for the host
 // application's server (HMAC-SHA256 userHash of the user id), and a check of one userId/userHash pair.
-// The secret itself never reaches this page: it is configuration (parley.customer.identity-secret).
+// The settings (secret, RS256 key, clock skew) are changed in identity-settings.js; the secret never reaches this page.
 import { h, fill } from '../../common/dom.js';
 import { toast } from '../../common/ui.js';
+import { settingsCard, JWT_SNIPPET } from './identity-settings.js';
 
 /** Server-side code that computes userHash, by language; USER_ID is the host's expression for the signed-in user's id. */
 export const SNIPPETS = {
@@ -87,9 +88,18 @@ export async function identity(app, main) {
         h('p', { class: 'hint', id: 'user-expr-hint' }, 'e.g. user.id, current_user.id, $user->id')),
       tabs, code),
     h('section', { class: 'card' }, h('h2', {}, '2. Pass it to the widget'), tag),
-    // JWT (identity helper): when /api/agent/identity-verification reports "jwt", its snippet section goes here.
-    h('section', { class: 'card', id: 'jwt-section', hidden: !status.jwt }, h('h2', {}, 'JWT'),
-      h('p', { class: 'subtle' }, status.jwt ? 'Signed JWTs from your application are accepted as well.' : '')),
+    h('section', { class: 'card', id: 'jwt-section' }, h('h2', {}, 'Or sign a JWT'),
+      h('p', { class: 'subtle', id: 'jwt-status' }, jwtStatus(status.jwt)),
+      h('pre', { class: 'snippet', id: 'jwt-snippet' }, JWT_SNIPPET),
+      h('p', { class: 'subtle' }, 'Pass it as data-jwt="{{ jwt }}" on the widget tag, or Parley.identify({ jwt }) after sign-in. sub and exp are required; name, email and company count as verified.')),
+    settingsCard(app, status, () => identity(app, main)),
     check);
   render();
+}
+
+function jwtStatus(jwt) {
+  const accepted = [jwt.hs256 && 'HS256 (the identity secret)', jwt.rs256 && `RS256 (${jwt.jwksUri ? `keys from ${jwt.jwksUri}` : 'the PEM public key'})`]
+    .filter(Boolean);
+  return accepted.length ? `Accepted: ${accepted.join(' and ')}; clock skew ${jwt.clockSkewSeconds} s.`
+    : 'No identity JWT is accepted yet: set a secret of at least 32 characters, or an RS256 key, below.';
 }

@@ -213,7 +213,24 @@ class AdminBrowserIntegrationTests {
         type("#f-check-hash", SignedTokens.hmacHex(ParleyIntegrationTest.IDENTITY_SECRET, "user-42"));
         el("#check-form button[type=submit]").click();
         browser.waitFor(d -> el("#check-result").getText().startsWith("Valid"));
+        assertThat(el("#jwt-status").getText()).contains("Accepted: HS256");
         browser.screenshot("identity");
+
+        // the JWT settings: a clock skew saved here wins over the configuration; the secret field stays empty
+        cleanUp.add(() -> {
+            api.put("/api/agent/identity-verification", admin, Map.of("clockSkewSeconds", 60));
+            jdbc.sql("delete from customer_identity_settings").update();
+        });
+        el("#f-clock-skew").clear();
+        type("#f-clock-skew", "45");
+        el("#identity-save").click();
+        browser.waitFor(d -> el("#identity-sources").getText().contains("Clock skew: saved here"));
+        assertThat(el("#jwt-status").getText()).contains("clock skew 45 s");
+        assertThat(el("#f-hmac-secret").getAttribute("value")).isEmpty();
+        JsonNode identity = api.get("/api/agent/identity-verification", admin).json();
+        assertThat(identity.get("jwt").get("clockSkewSeconds").asLong()).isEqualTo(45);
+        assertThat(identity.get("settings").get("hmacSecret").asString()).isEqualTo("CONFIGURATION");
+        browser.screenshot("identity-settings");
     }
 
     @Test

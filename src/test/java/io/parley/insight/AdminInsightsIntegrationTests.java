@@ -1,17 +1,12 @@
 package io.parley.insight;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
 import io.parley.ParleyIntegrationTest;
 import io.parley.support.Api;
 import org.junit.jupiter.api.AfterEach;
@@ -43,26 +38,18 @@ class AdminInsightsIntegrationTests {
 
     Api api;
     String admin;
-    HttpServer receiver;
-    final List<String> events = new CopyOnWriteArrayList<>();
+    WebhookReceiver receiver;
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         api = new Api(port);
         admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hooks", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            events.add(exchange.getRequestHeaders().getFirst("X-Parley-Event"));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = WebhookReceiver.answering204();
     }
 
     @AfterEach
     void tearDown() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -134,7 +121,7 @@ class AdminInsightsIntegrationTests {
 
     @Test
     void sendTestDeliversASignedTestEventToThatEndpointOnly() {
-        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        String url = receiver.url();
         String endpointId = api.post("/api/insights/webhooks", admin, Map.of("url", url, "eventTypes", List.of("nps.received")))
                 .json().get("id").asString();
         try {
@@ -148,7 +135,7 @@ class AdminInsightsIntegrationTests {
                 assertThat(log.get(0).get("eventType").asString()).isEqualTo("webhook.test");
                 assertThat(log.get(0).get("status").asString()).isEqualTo("delivered");
             });
-            assertThat(events).containsExactly("webhook.test");
+            assertThat(receiver.received).extracting(WebhookReceiver.Received::event).containsExactly("webhook.test");
 
             api.put("/api/insights/webhooks/" + endpointId, admin, Map.of("active", false));
             Api.Response paused = api.post("/api/insights/webhooks/" + endpointId + "/test", admin, null);

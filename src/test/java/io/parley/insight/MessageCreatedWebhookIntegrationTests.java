@@ -1,15 +1,9 @@
 package io.parley.insight;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpServer;
 import io.parley.ParleyIntegrationTest;
 import io.parley.support.Api;
 import org.junit.jupiter.api.AfterEach;
@@ -30,32 +24,24 @@ class MessageCreatedWebhookIntegrationTests {
 
     Api api;
     String admin;
-    HttpServer receiver;
-    final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    WebhookReceiver receiver;
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         api = new Api(port);
         admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hooks", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(Api.JSON.readTree(body));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = WebhookReceiver.answering204();
     }
 
     @AfterEach
     void tearDown() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
     void aStoredMessageIsDeliveredOnceAsMessageCreated() throws Exception {
         String endpointId = api.post("/api/insights/webhooks", admin, Map.of("url",
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+                receiver.url(),
                 "eventTypes", List.of("message.created"))).json().get("id").asString();
         try {
             JsonNode session = api.session(Map.of("name", "Mira", "locale", "en"));
@@ -69,8 +55,10 @@ class MessageCreatedWebhookIntegrationTests {
             // the same clientMessageId again is not a new message, so no second event
             api.post("/api/widget/conversations/" + conversation + "/messages", token, message);
 
-            JsonNode event = awaitMessage(text);
-            assertThat(event).as("message.created for the customer's message").isNotNull();
+            JsonNode event = receiver.await(r -> {
+                JsonNode posted = r.json().get("data").get("message");
+                return posted != null && text.equals(posted.get("text").asString());
+            }, Duration.ofSeconds(30)).json();
             assertThat(event.get("type").asString()).isEqualTo("message.created");
             JsonNode data = event.get("data");
             assertThat(data.get("conversationId").asString()).isEqualTo(conversation);
@@ -91,17 +79,5 @@ class MessageCreatedWebhookIntegrationTests {
         finally {
             api.delete("/api/insights/webhooks/" + endpointId, admin);
         }
-    }
-
-    private JsonNode awaitMessage(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode body = received.poll(200, TimeUnit.MILLISECONDS);
-            if (body != null && body.get("data").get("message") != null
-                    && text.equals(body.get("data").get("message").get("text").asString())) {
-                return body;
-            }
-        }
-        return null;
     }
 }

@@ -130,17 +130,11 @@ final class Scenario {
      */
     void ticket(UUID ticketId, UUID conversation, String reason, Instant at) {
         List<UUID> opened = realTickets(conversation);
-        // the ticket module opens the ticket of a handoff after it committed: wait for it rather than race it
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (opened.isEmpty() && handedOff.contains(conversation) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            opened = realTickets(conversation);
+        if (opened.isEmpty() && handedOff.contains(conversation)) {
+            // the ticket module opens the ticket of a handoff after it committed: wait for it rather than race it
+            opened = org.awaitility.Awaitility.await("the ticket of handed-off conversation " + conversation)
+                    .atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(20))
+                    .until(() -> realTickets(conversation), tickets -> !tickets.isEmpty());
         }
         if (!opened.isEmpty()) {
             ticketIds.put(ticketId, opened.get(0));

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "parley.limits.message.per-address=1000", "parley.limits.message.per-customer=5", "parley.limits.message.period=1h",
         "parley.limits.typing.per-customer=3", "parley.limits.typing.period=1h",
         "parley.limits.search.per-address=3", "parley.limits.search.per-customer=0", "parley.limits.search.period=1h",
+        "parley.limits.helpful.per-address=3", "parley.limits.helpful.period=1h",
         "parley.limits.max-body=4KB" })
 class RateLimitsIntegrationTests {
 
@@ -96,6 +97,17 @@ class RateLimitsIntegrationTests {
         }
         assertThat(get("/api/search?q=password", "192.0.2.50").statusCode()).isEqualTo(429);
         assertThat(get("/api/search?q=password", "192.0.2.51").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void wasThisHelpfulAnswersAreLimitedPerAddress() {
+        String path = "/help/en/resetting-your-password/feedback";
+        List<Integer> burst = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            burst.add(form(path, "helpful=yes", "192.0.2.77").statusCode());
+        }
+        assertThat(burst).containsExactly(303, 303, 303, 429, 429);
+        assertThat(form(path, "helpful=no", "192.0.2.78").statusCode()).isEqualTo(303);
     }
 
     @Test
@@ -208,4 +220,9 @@ class RateLimitsIntegrationTests {
         return "/app/conversations/" + conversationId + "/messages";
     }
 
+    private HttpResponse<String> form(String path, String body, String forwardedFor) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
 }

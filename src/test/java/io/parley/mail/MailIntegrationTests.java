@@ -10,14 +10,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.parley.support.Agents;
 import io.parley.support.Api;
+import io.parley.support.StompTestClient;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,20 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MailIntegrationTests extends MailTestContext {
 
-    Api api;
-    Agents agents;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        agents = new Agents(api);
-        agents.isolate(jdbc);
-    }
-
     @Test
     void theOutOfHoursContactFormMailsTheTeamAndAcknowledgesTheCustomer() {
-        Agents.Agent dana = agents.create("Dana");
-        agents.presence(dana, "online");
+        Agents.Agent dana = online("Dana");
         LocalDate openDay = LocalDate.now(ZoneOffset.UTC).plusDays(3);
         DayOfWeek day = openDay.getDayOfWeek();
         Api.Response team = api.post("/api/agent/teams", agents.adminToken(), Map.of("name", "Support EN", "locales", List.of("en"),
@@ -55,7 +43,7 @@ class MailIntegrationTests extends MailTestContext {
         kim.handOff();
         kim.awaitMessage(m -> "out_of_hours".equals(m.path("payload").path("kind").asString()));
         kim.post("My order <b>#42</b> & the invoice");
-        String email = "kim-" + UUID.randomUUID() + "@example.com";
+        String email = address("kim");
 
         Api.Response contact = api.post("/api/widget/conversations/" + kim.conversationId + "/contact", kim.token, Map.of("email", email));
         assertThat(contact.status()).as(contact.body()).isEqualTo(200);
@@ -81,12 +69,10 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void anAgentsRepliesToACustomerWhoLeftAreMailedTogetherWithALinkThatReopensTheConversation() {
-        Agents.Agent dana = agents.create("Dana");
-        agents.presence(dana, "online");
-        String email = "lee-" + UUID.randomUUID() + "@example.com";
+        Agents.Agent dana = online("Dana");
+        String email = address("lee");
         Customer lee = customer("en", "Lee", email);
-        lee.handOff();
-        awaitState(lee.conversationId, "assigned");
+        lee.handOffToAgent();
 
         reply(dana, lee, "Hi Lee, I am looking at your order now.");
         reply(dana, lee, "Found it: it ships <tomorrow> & arrives Friday.");
@@ -130,12 +116,10 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void aReplyTheCustomerHasReadIsNotMailed() {
-        Agents.Agent dana = agents.create("Dana");
-        agents.presence(dana, "online");
-        String email = "read-" + UUID.randomUUID() + "@example.com";
+        Agents.Agent dana = online("Dana");
+        String email = address("read");
         Customer sam = customer("en", "Sam", email);
-        sam.handOff();
-        awaitState(sam.conversationId, "assigned");
+        sam.handOffToAgent();
         long seq = reply(dana, sam, "Here is your answer.");
         assertThat(api.post("/api/widget/conversations/" + sam.conversationId + "/read", sam.token, Map.of("seq", seq)).status())
                 .isLessThan(300);
@@ -145,8 +129,35 @@ class MailIntegrationTests extends MailTestContext {
     }
 
     @Test
+    void aReplyWaitsWhileTheCustomersWidgetIsConnectedAndIsMailedOnceTheyLeave() {
+        Agents.Agent dana = online("Dana");
+        String email = address("pat");
+        Customer pat = customer("en", "Pat", email);
+        StompTestClient widget = StompTestClient.connect(port, pat.token);
+        try {
+            assertThat(widget.connected()).isTrue();
+            pat.handOffToAgent();
+            reply(dana, pat, "Still there? Your parcel left today.");
+
+            // due after the delay, but the widget is open: the delivery pass looks at it and lets it wait
+            await(() -> "customer connected".equals(jdbc.sql("select last_error from mail_outbox where conversation_id = ? "
+                    + "and status = 'pending'").param(UUID.fromString(pat.conversationId)).query(String.class).optional()
+                    .orElse(null)), "the reply postponed while the customer is connected");
+            assertThat(MAILBOX.to(email)).isEmpty();
+        }
+        finally {
+            widget.close();
+        }
+
+        // the widget closed and nobody read the reply: it goes out by mail
+        Mailbox.Mail mail = MAILBOX.await(email, m -> true);
+        assertThat(mail.text()).contains("Still there? Your parcel left today.");
+        awaitOutbox(pat.conversationId, "sent", 1);
+    }
+
+    @Test
     void aReplyToTheMailLandsOnceInTheConversationWithoutTheQuotedHistory() {
-        String email = "ria-" + UUID.randomUUID() + "@example.com";
+        String email = address("ria");
         Customer ria = customer("en", "Ria", email);
         ria.post("Where is my parcel?");
         assertThat(api.post("/api/widget/conversations/" + ria.conversationId + "/transcript", ria.token, null).status()).isEqualTo(202);
@@ -179,7 +190,7 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void aTranscriptGoesOnlyToTheCustomersKnownAddressInTheirLanguageAndNotTooOften() {
-        String email = "jo-" + UUID.randomUUID() + "@example.com";
+        String email = address("jo");
         Customer jo = customer("de", "Jo", email);
         jo.post("Wo ist meine Bestellung <script>alert(1)</script>?");
         Api.Response asked = api.post("/api/widget/conversations/" + jo.conversationId + "/transcript", jo.token, null);
@@ -215,7 +226,7 @@ class MailIntegrationTests extends MailTestContext {
 
     @Test
     void theMailsOfACustomerAreInTheirExportAndGoWithTheirErasure() {
-        String email = "gdpr-" + UUID.randomUUID() + "@example.com";
+        String email = address("gdpr");
         Customer max = customer("en", "Max", email);
         max.post("Please send me everything");
         assertThat(api.post("/api/widget/conversations/" + max.conversationId + "/transcript", max.token, null).status()).isEqualTo(202);
@@ -250,89 +261,6 @@ class MailIntegrationTests extends MailTestContext {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    long reply(Agents.Agent agent, Customer customer, String text) {
-        Api.Response reply = api.post("/api/agent/conversations/" + customer.conversationId + "/reply", agent.token(),
-                Map.of("clientMessageId", UUID.randomUUID().toString(), "text", text));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json().get("message").get("seq").asLong();
-    }
-
-    void awaitState(String conversationId, String state) {
-        await(() -> state.equals(api.get("/api/agent/conversations/" + conversationId, agents.adminToken()).json().path("state").asString()),
-                "conversation " + conversationId + " in state " + state);
-    }
-
-    void awaitOutbox(String conversationId, String status, int count) {
-        await(() -> jdbc.sql("select count(*) from mail_outbox where conversation_id = ? and status = ?")
-                .params(UUID.fromString(conversationId), status).query(Integer.class).single() == count,
-                count + " outbox rows " + status);
-    }
-
-    static void await(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Mailbox.WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    Customer customer(String locale, String name, String email) {
-        Map<String, Object> request = new java.util.HashMap<>(Map.of("locale", locale));
-        if (name != null) {
-            request.put("name", name);
-        }
-        if (email != null) {
-            request.put("email", email);
-        }
-        JsonNode session = api.session(request);
-        String token = session.get("token").asString();
-        return new Customer(token, session.get("customer").get("id").asString(), api.startConversation(token, null).get("id").asString());
-    }
-
-    final class Customer {
-        final String token;
-        final String customerId;
-        final String conversationId;
-        int sent;
-
-        Customer(String token, String customerId, String conversationId) {
-            this.token = token;
-            this.customerId = customerId;
-            this.conversationId = conversationId;
-        }
-
-        long post(String text) {
-            Api.Response posted = api.post("/api/widget/conversations/" + conversationId + "/messages", token,
-                    Map.of("clientMessageId", "m-" + (++sent), "text", text));
-            assertThat(posted.status()).as(posted.body()).isEqualTo(201);
-            return posted.json().get("message").get("seq").asLong();
-        }
-
-        void handOff() {
-            post("I want to talk to a person");
-            await(() -> !"bot".equals(api.get("/api/agent/conversations/" + conversationId, agents.adminToken()).json()
-                    .path("state").asString("bot")), "hand-off of " + conversationId);
-        }
-
-        JsonNode awaitMessage(Predicate<JsonNode> matching) {
-            JsonNode[] found = new JsonNode[1];
-            await(() -> {
-                JsonNode page = api.get("/api/widget/conversations/" + conversationId + "/messages?after=0", token).json();
-                found[0] = page.get("messages").valueStream().filter(matching).findFirst().orElse(null);
-                return found[0] != null;
-            }, "a message in " + conversationId);
-            return found[0];
         }
     }
 }

@@ -22,7 +22,7 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class Mailbox {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     private static Mailbox shared;
 

@@ -83,7 +83,8 @@ class AuthorisationMatrixIntegrationTests extends SecurityTestSupport {
                 "GET /api/insights/webhooks", "GET /api/insights/webhooks/{id}", "PUT /api/insights/webhooks/{id}",
                 "DELETE /api/insights/webhooks/{id}", "GET /api/insights/webhooks/{id}/deliveries",
                 "POST /api/insights/webhooks/{id}/deliveries/{deliveryId}/retry", "POST /api/insights/webhooks/{id}/test",
-                "GET /api/agent/identity-verification", "POST /api/agent/identity-verification/check",
+                "GET /api/agent/identity-verification", "PUT /api/agent/identity-verification",
+                "POST /api/agent/identity-verification/check",
                 "GET /api/assistant/sensitive-topics", "PUT /api/assistant/sensitive-topics",
                 "DELETE /api/assistant/sensitive-topics", "POST /api/assistant/sensitive-topics/check", "GET /api/agent/api-keys",
                 "GET /api/agent/api-keys/{id}", "POST /api/agent/api-keys", "DELETE /api/agent/api-keys/{id}",
@@ -91,7 +92,8 @@ class AuthorisationMatrixIntegrationTests extends SecurityTestSupport {
     }
 
     /** Routes whose allowed call would change shared state (sign the caller out, import the server's files). */
-    static final Set<String> ONLY_DENIALS_CALLED = Set.of("POST /api/auth/logout", "POST /api/articles/import");
+    static final Set<String> ONLY_DENIALS_CALLED = Set.of("POST /api/auth/logout", "POST /api/articles/import",
+            "PUT /api/agent/identity-verification");
 
     /** STOMP SEND destinations (under /app) and who may send them. */
     static final Map<String, Rule> STOMP = Map.of("/conversations/{id}/messages", Rule.CUSTOMER,

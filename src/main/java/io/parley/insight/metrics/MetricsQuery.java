@@ -1,10 +1,8 @@
 package io.parley.insight.metrics;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,52 +30,27 @@ class MetricsQuery {
         this.clock = clock;
     }
 
-    MetricsReport report(ReportPeriod period, ZoneId zone) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", Timestamp.from(period.from()));
-        params.put("to", Timestamp.from(period.to()));
-        params.put("cutoff", Timestamp.from(clock.instant().minus(properties.metrics().assumedResolutionAfter())));
-        params.put("zone", zone.getId());
-        String cohort = "with c as (select * from insight_conversation where started_at >= :from and started_at < :to";
-        if (period.locale() != null) {
-            params.put("locale", period.locale());
-            params.put("localePrefix", period.locale() + "-%");
-            cohort += " and (locale ilike :locale or locale ilike :localePrefix)";
-        }
-        cohort += ") ";
+    private record Counts(long started, long botInvolved, long handedOff, long contained, long confirmed, long assumed) {
+    }
 
-        Map<String, Long> counts = jdbc.sql(cohort + """
-                , f as (select c.conversation_id,
-                    exists (select 1 from insight_message m where m.conversation_id = c.conversation_id
-                            and m.author_type = 'bot') as bot,
-                    exists (select 1 from insight_handoff h where h.conversation_id = c.conversation_id) as handed_off,
-                    exists (select 1 from insight_feedback fb where fb.conversation_id = c.conversation_id and fb.helpful)
-                      or exists (select 1 from insight_resolution r where r.conversation_id = c.conversation_id
-                                 and r.by_bot) as confirmed,
-                    (select max(m.at) from insight_message m where m.conversation_id = c.conversation_id
-                            and m.author_type = 'bot' and m.kind = 'answer') as last_answer,
-                    (select max(m.at) from insight_message m where m.conversation_id = c.conversation_id
-                            and m.author_type = 'customer') as last_customer
-                  from c)
+    MetricsReport report(ReportPeriod period, ZoneId zone) {
+        CohortSql sql = new CohortSql(period, zone, clock.instant().minus(properties.metrics().assumedResolutionAfter()));
+        Map<String, Object> params = sql.params();
+        String cohort = sql.cohort("*");
+
+        Counts counts = jdbc.sql(cohort + CohortSql.outcomes("") + """
                 select count(*) as started,
                   count(*) filter (where bot) as bot_involved,
                   count(*) filter (where handed_off) as handed_off,
                   count(*) filter (where bot and not handed_off) as contained,
-                  count(*) filter (where confirmed and not handed_off) as confirmed,
-                  count(*) filter (where not confirmed and not handed_off and last_answer is not null
-                                   and last_answer <= :cutoff
-                                   and (last_customer is null or last_customer <= last_answer)) as assumed
-                from f""").params(params).query((rs, row) -> {
-                    Map<String, Long> values = new HashMap<>();
-                    for (String column : List.of("started", "bot_involved", "handed_off", "contained", "confirmed", "assumed")) {
-                        values.put(column, rs.getLong(column));
-                    }
-                    return values;
-                }).single();
-        long started = counts.get("started");
-        long botInvolved = counts.get("bot_involved");
-        long handedOff = counts.get("handed_off");
-        long botResolved = counts.get("confirmed") + counts.get("assumed");
+                  """ + CohortSql.CONFIRMED + " as confirmed, " + CohortSql.ASSUMED + " as assumed from f")
+                .params(params).query((rs, row) -> new Counts(rs.getLong("started"), rs.getLong("bot_involved"),
+                        rs.getLong("handed_off"), rs.getLong("contained"), rs.getLong("confirmed"), rs.getLong("assumed")))
+                .single();
+        long started = counts.started();
+        long botInvolved = counts.botInvolved();
+        long handedOff = counts.handedOff();
+        long botResolved = counts.confirmed() + counts.assumed();
 
         List<MetricsReport.Reason> reasons = new ArrayList<>();
         long handoffs = 0;
@@ -104,10 +77,10 @@ class MetricsQuery {
 
         return new MetricsReport(period.from(), period.to(), period.locale(), zone.getId(),
                 new MetricsReport.Conversations(started, botInvolved, MetricsReport.rate(botInvolved, started)),
-                new MetricsReport.BotResolution(counts.get("confirmed"), counts.get("assumed"), botResolved,
+                new MetricsReport.BotResolution(counts.confirmed(), counts.assumed(), botResolved,
                         MetricsReport.rate(botResolved, botInvolved)),
                 new MetricsReport.Automation(botResolved, MetricsReport.rate(botResolved, started),
-                        counts.get("contained"), MetricsReport.rate(counts.get("contained"), started)),
+                        counts.contained(), MetricsReport.rate(counts.contained(), started)),
                 new MetricsReport.Handoffs(handedOff, handoffs, MetricsReport.rate(handedOff, started), reasons),
                 durations(cohort, "first_agent_reply_at", params), durations(cohort, "resolved_at", params),
                 new MetricsReport.Csat(ratings, ratings == 0 ? null : (double) scoreSum / ratings, csat),

@@ -1,6 +1,5 @@
 package io.parley.insight.metrics;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,71 +59,71 @@ class MetricsSeries {
             throw InsightException.badRequest("invalid_bucket", "bucket must be day or week");
         }
         List<LocalDate> starts = starts(period, zone, unit);
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", Timestamp.from(period.from()));
-        params.put("to", Timestamp.from(period.to()));
-        params.put("zone", zone.getId());
+        CohortSql sql = new CohortSql(period, zone, clock.instant().minus(properties.metrics().assumedResolutionAfter()));
+        Map<String, Object> params = sql.params();
         params.put("unit", unit);
-        params.put("cutoff", Timestamp.from(clock.instant().minus(properties.metrics().assumedResolutionAfter())));
-        String locale = "";
-        if (period.locale() != null) {
-            params.put("locale", period.locale());
-            params.put("localePrefix", period.locale() + "-%");
-            locale = " and (locale ilike :locale or locale ilike :localePrefix)";
-        }
-        String cohort = "with c as (select conversation_id, date_trunc(:unit, started_at at time zone :zone)::date as b "
-                + "from insight_conversation where started_at >= :from and started_at < :to" + locale + ") ";
-        Map<LocalDate, Map<String, Object>> rows = new HashMap<>();
-        collect(rows, cohort + """
-                , f as (select c.b, c.conversation_id,
-                    exists (select 1 from insight_message m where m.conversation_id = c.conversation_id
-                            and m.author_type = 'bot') as bot,
-                    exists (select 1 from insight_handoff h where h.conversation_id = c.conversation_id) as handed_off,
-                    exists (select 1 from insight_feedback fb where fb.conversation_id = c.conversation_id and fb.helpful)
-                      or exists (select 1 from insight_resolution r where r.conversation_id = c.conversation_id
-                                 and r.by_bot) as confirmed,
-                    (select max(m.at) from insight_message m where m.conversation_id = c.conversation_id
-                            and m.author_type = 'bot' and m.kind = 'answer') as last_answer,
-                    (select max(m.at) from insight_message m where m.conversation_id = c.conversation_id
-                            and m.author_type = 'customer') as last_customer
-                  from c)
+        String cohort = sql.cohort("conversation_id, date_trunc(:unit, started_at at time zone :zone)::date as b");
+        Map<LocalDate, Outcomes> outcomes = byBucket(cohort + CohortSql.outcomes("c.b, ") + """
                 select b, count(*) as conversations, count(*) filter (where bot) as bot_involved,
                   count(*) filter (where handed_off) as handoffs,
-                  count(*) filter (where confirmed and not handed_off) as confirmed,
-                  count(*) filter (where not confirmed and not handed_off and last_answer is not null
-                                   and last_answer <= :cutoff
-                                   and (last_customer is null or last_customer <= last_answer)) as assumed
-                from f group by b""", params);
-        collect(rows, cohort + """
+                  """ + CohortSql.CONFIRMED + " as confirmed, " + CohortSql.ASSUMED + " as assumed from f group by b", params,
+                rs -> new Outcomes(rs.getLong("conversations"), rs.getLong("bot_involved"), rs.getLong("handoffs"),
+                        rs.getLong("confirmed"), rs.getLong("assumed")));
+        Map<LocalDate, Times> times = byBucket(cohort + """
                 select c.b,
                   percentile_cont(0.5) within group (order by extract(epoch from (h.first_agent_reply_at - h.handed_off_at)))
                     filter (where h.first_agent_reply_at is not null) as first_response,
                   percentile_cont(0.5) within group (order by extract(epoch from (h.resolved_at - h.handed_off_at)))
                     filter (where h.resolved_at is not null) as resolution
-                from insight_handoff h join c using (conversation_id) group by c.b""", params);
-        collect(rows, cohort + """
-                select c.b, count(*) as csat_count, avg(r.score)::float8 as csat_average
-                from insight_rating r join c using (conversation_id) group by c.b""", params);
-        collect(rows, """
-                select date_trunc(:unit, r.at at time zone :zone)::date as b, count(*) as nps_responses,
-                  100.0 * (count(*) filter (where r.score >= 9) - count(*) filter (where r.score <= 6)) / count(*) as nps
+                from insight_handoff h join c using (conversation_id) group by c.b""", params,
+                rs -> new Times(rs.getObject("first_response", Double.class), rs.getObject("resolution", Double.class)));
+        Map<LocalDate, Scores> csat = byBucket(cohort + """
+                select c.b, count(*) as n, avg(r.score)::float8 as score
+                from insight_rating r join c using (conversation_id) group by c.b""", params,
+                rs -> new Scores(rs.getLong("n"), rs.getObject("score", Double.class)));
+        Map<LocalDate, Scores> nps = byBucket("""
+                select date_trunc(:unit, r.at at time zone :zone)::date as b, count(*) as n,
+                  (100.0 * (count(*) filter (where r.score >= 9) - count(*) filter (where r.score <= 6)) / count(*))::float8 as score
                 from insight_nps_response r join insight_nps_survey s on s.id = r.survey_id
-                where r.at >= :from and r.at < :to""" + (period.locale() == null ? ""
-                : " and (s.locale ilike :locale or s.locale ilike :localePrefix)") + " group by 1", params);
+                where r.at >= :from and r.at < :to""" + sql.locale("s.locale") + " group by 1", params,
+                rs -> new Scores(rs.getLong("n"), rs.getObject("score", Double.class)));
         List<Point> points = new ArrayList<>(starts.size());
         for (LocalDate start : starts) {
-            Map<String, Object> r = rows.getOrDefault(start, Map.of());
-            long conversations = count(r, "conversations");
-            long bot = count(r, "bot_involved");
-            long confirmed = count(r, "confirmed");
-            long assumed = count(r, "assumed");
-            long handoffs = count(r, "handoffs");
-            points.add(new Point(start, conversations, bot, confirmed, assumed, MetricsReport.rate(confirmed + assumed, bot),
-                    handoffs, MetricsReport.rate(handoffs, conversations), number(r, "first_response"),
-                    number(r, "resolution"), count(r, "csat_count"), number(r, "csat_average"), count(r, "nps_responses"),
-                    number(r, "nps")));
+            Outcomes o = outcomes.getOrDefault(start, Outcomes.NONE);
+            Times t = times.getOrDefault(start, Times.NONE);
+            Scores c = csat.getOrDefault(start, Scores.NONE);
+            Scores n = nps.getOrDefault(start, Scores.NONE);
+            points.add(new Point(start, o.conversations(), o.bot(), o.confirmed(), o.assumed(),
+                    MetricsReport.rate(o.confirmed() + o.assumed(), o.bot()), o.handoffs(), MetricsReport.rate(o.handoffs(), o.conversations()),
+                    t.firstResponse(), t.resolution(), c.count(), c.score(), n.count(), n.score()));
         }
         return new Series(period.from(), period.to(), period.locale(), zone.getId(), unit, points);
+    }
+
+    /** A bucket's conversations and their outcomes. */
+    private record Outcomes(long conversations, long bot, long handoffs, long confirmed, long assumed) {
+        static final Outcomes NONE = new Outcomes(0, 0, 0, 0, 0);
+    }
+
+    /** Median seconds from handoff to the first agent reply and to resolution. */
+    private record Times(Double firstResponse, Double resolution) {
+        static final Times NONE = new Times(null, null);
+    }
+
+    /** How many ratings (CSAT) or answers (NPS), and their average or score. */
+    private record Scores(long count, Double score) {
+        static final Scores NONE = new Scores(0, null);
+    }
+
+    private interface Row<T> {
+        T map(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /** The rows of {@code sql}, by their bucket (column {@code b}). */
+    private <T> Map<LocalDate, T> byBucket(String sql, Map<String, Object> params, Row<T> row) {
+        Map<LocalDate, T> rows = new HashMap<>();
+        jdbc.sql(sql).params(params).query((rs, n) -> rows.put(rs.getObject("b", LocalDate.class), row.map(rs))).list();
+        return rows;
     }
 
     private static List<LocalDate> starts(ReportPeriod period, ZoneId zone, String unit) {
@@ -144,23 +142,5 @@ class MetricsSeries {
             starts.add(d);
         }
         return starts;
-    }
-
-    private void collect(Map<LocalDate, Map<String, Object>> rows, String sql, Map<String, Object> params) {
-        jdbc.sql(sql).params(params).query((rs, n) -> {
-            Map<String, Object> row = rows.computeIfAbsent(rs.getObject("b", LocalDate.class), k -> new LinkedHashMap<>());
-            for (int i = 2; i <= rs.getMetaData().getColumnCount(); i++) {
-                row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-            }
-            return null;
-        }).list();
-    }
-
-    private static long count(Map<String, Object> row, String column) {
-        return row.get(column) instanceof Number n ? n.longValue() : 0;
-    }
-
-    private static Double number(Map<String, Object> row, String column) {
-        return row.get(column) instanceof Number n ? n.doubleValue() : null;
     }
 }

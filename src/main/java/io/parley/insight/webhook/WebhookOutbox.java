@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.chat.MessagePosted;
@@ -80,11 +78,7 @@ class WebhookOutbox {
         UUID eventId = UUID.randomUUID();
         UUID deliveryId = UUID.randomUUID();
         Instant at = clock.instant();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", eventId);
-        body.put("type", WebhookEvents.TEST);
-        body.put("createdAt", at);
-        body.put("data", Map.of("message", "A test delivery from Parley's admin pages"));
+        Envelope body = new Envelope(eventId, WebhookEvents.TEST, at, new TestData("A test delivery from Parley's admin pages"));
         jdbc.sql("""
                 insert into insight_webhook_delivery (id, endpoint_id, event_id, event_type, payload, status,
                     next_attempt_at, created_at)
@@ -95,13 +89,16 @@ class WebhookOutbox {
         return deliveryId;
     }
 
+    /** What every delivery's body is: the event's id (stable per fact, so receivers can deduplicate), type, time and data. */
+    record Envelope(UUID id, String type, Instant createdAt, Object data) {
+    }
+
+    record TestData(String message) {
+    }
+
     private void enqueue(String type, String identity, Instant at, Object data) {
         UUID eventId = UUID.nameUUIDFromBytes((type + "|" + identity).getBytes(StandardCharsets.UTF_8));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", eventId);
-        body.put("type", type);
-        body.put("createdAt", at);
-        body.put("data", data);
+        Envelope body = new Envelope(eventId, type, at, data);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into insight_webhook_delivery (id, endpoint_id, event_id, event_type, payload, status,

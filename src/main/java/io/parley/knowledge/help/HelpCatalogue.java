@@ -42,6 +42,24 @@ class HelpCatalogue {
         this.defaultLocale = properties.defaultLocale();
     }
 
+    /**
+     * A rendered page, its UTF-8 bytes (encoded once, not per response) and its entity tag (a digest of the HTML, so
+     * it survives a new snapshot of the same articles).
+     */
+    record Page(String html, byte[] body, String etag) {
+
+        static Page of(String html) {
+            byte[] body = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+                return new Page(html, body, "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"");
+            }
+            catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** One locale's articles. */
     record Shelf(String locale, List<Article> articles, Map<String, List<Article>> byTag, Map<String, Article> bySlug) {
     }
@@ -51,21 +69,26 @@ class HelpCatalogue {
      * @param groups translation group (the source article's slug) → its articles in every locale
      */
     record Snapshot(Map<String, Shelf> shelves, List<String> locales, Map<String, List<Article>> groups, long builtAt,
-            Map<String, String> pages) {
+            Map<String, Page> pages) {
 
         /**
          * A page of this snapshot, rendered once: pages only change with the articles, and a new snapshot starts
          * with no pages. Bounded, because the keys include what readers type (unknown tags are not cached).
          */
-        String page(String key, java.util.function.Supplier<String> render) {
-            String html = pages.get(key);
-            if (html == null) {
-                html = render.get();
-                if (pages.size() < MAX_PAGES) {
-                    pages.put(key, html);
+        Page page(String key, java.util.function.Supplier<String> render) {
+            return page(key, render, MAX_PAGES);
+        }
+
+        /** The same with a lower bound, for pages keyed by free text (search results) that must not crowd out articles. */
+        Page page(String key, java.util.function.Supplier<String> render, int bound) {
+            Page page = pages.get(key);
+            if (page == null) {
+                page = Page.of(render.get());
+                if (pages.size() < bound) {
+                    pages.put(key, page);
                 }
             }
-            return html;
+            return page;
         }
 
         Optional<Shelf> shelf(String locale) {

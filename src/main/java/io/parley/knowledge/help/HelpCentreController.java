@@ -69,27 +69,27 @@ class HelpCentreController {
     }
 
     @GetMapping({ "/help/{locale}", "/help/{locale}/" })
-    ResponseEntity<String> home(@PathVariable String locale) {
+    ResponseEntity<byte[]> home(@PathVariable String locale, HttpServletRequest request) {
         HelpCatalogue.Snapshot snapshot = catalogue.current();
         String base = base();
-        return snapshot.shelf(locale).map(shelf -> page(snapshot.page(base + "|home|" + locale,
+        return snapshot.shelf(locale).map(shelf -> page(request, snapshot.page(base + "|home|" + locale,
                         () -> pages.home(base, snapshot, shelf))))
                 .orElseGet(() -> notFound(snapshot, locale));
     }
 
     @GetMapping("/help/{locale}/tags/{tag}")
-    ResponseEntity<String> tag(@PathVariable String locale, @PathVariable String tag) {
+    ResponseEntity<byte[]> tag(@PathVariable String locale, @PathVariable String tag, HttpServletRequest request) {
         HelpCatalogue.Snapshot snapshot = catalogue.current();
         String key = tag.strip().toLowerCase(Locale.ROOT);
         return snapshot.shelf(locale).filter(shelf -> shelf.byTag().containsKey(key))
-                .map(shelf -> page(snapshot.page(base() + "|tag|" + locale + "|" + key,
+                .map(shelf -> page(request, snapshot.page(base() + "|tag|" + locale + "|" + key,
                         () -> pages.tag(base(), snapshot, shelf, key))))
                 .orElseGet(() -> notFound(snapshot, locale));
     }
 
     @GetMapping("/help/{locale}/{slug}")
-    ResponseEntity<String> article(@PathVariable String locale, @PathVariable String slug,
-            @RequestParam(required = false) String feedback) {
+    ResponseEntity<byte[]> article(@PathVariable String locale, @PathVariable String slug,
+            @RequestParam(required = false) String feedback, HttpServletRequest request) {
         HelpCatalogue.Snapshot snapshot = catalogue.current();
         Optional<HelpCatalogue.Shelf> shelf = snapshot.shelf(locale);
         Optional<Article> article = shelf.map(s -> s.bySlug().get(slug));
@@ -98,14 +98,15 @@ class HelpCentreController {
         }
         boolean thanks = "thanks".equals(feedback);
         String base = base();
-        String html = snapshot.page(base + "|article|" + locale + "|" + slug + (thanks ? "|thanks" : ""),
+        HelpCatalogue.Page page = snapshot.page(base + "|article|" + locale + "|" + slug + (thanks ? "|thanks" : ""),
                 () -> pages.article(base, snapshot, shelf.get(), article.get(), thanks ? true : null));
         // the thank-you variant is one reader's; the plain page may be cached by anyone
-        return feedback == null ? page(html) : ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore()).body(html);
+        return feedback == null ? page(request, page)
+                : ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore()).body(page.body());
     }
 
     @GetMapping("/help/{locale}/search")
-    ResponseEntity<String> search(@PathVariable String locale, @RequestParam(required = false) String q) {
+    ResponseEntity<byte[]> search(@PathVariable String locale, @RequestParam(required = false) String q) {
         HelpCatalogue.Snapshot snapshot = catalogue.current();
         if (!LOCALE.matcher(locale).matches()) {
             return notFound(snapshot, catalogue.defaultLocale());
@@ -117,14 +118,18 @@ class HelpCentreController {
         if (query.length() > MAX_QUERY) {
             query = query.substring(0, MAX_QUERY);
         }
-        var hits = search.search(query, locale, 10).hits();
-        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache())
-                .body(pages.search(base(), snapshot, locale, query, hits));
+        String base = base();
+        String asked = query;
+        // the results of a snapshot's life (at most HelpCatalogue.MAX_AGE): a question asked again costs a lookup
+        HelpCatalogue.Page page = snapshot.page(base + "|search|" + locale + "|" + asked,
+                () -> pages.search(base, snapshot, locale, asked, search.search(asked, locale, 10).hits()),
+                HelpCatalogue.MAX_PAGES / 2);
+        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(page.body());
     }
 
     /** The "Was this helpful?" form (a plain form post, so it works without JavaScript), then back to the article. */
     @PostMapping("/help/{locale}/{slug}/feedback")
-    ResponseEntity<String> feedback(@PathVariable String locale, @PathVariable String slug,
+    ResponseEntity<byte[]> feedback(@PathVariable String locale, @PathVariable String slug,
             @RequestParam(required = false) String helpful) {
         HelpCatalogue.Snapshot snapshot = catalogue.current();
         Optional<Article> article = snapshot.shelf(locale).map(s -> s.bySlug().get(slug));
@@ -133,7 +138,7 @@ class HelpCentreController {
         }
         if (!"yes".equals(helpful) && !"no".equals(helpful)) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
-                    .body("helpful must be yes or no");
+                    .body("helpful must be yes or no".getBytes(StandardCharsets.UTF_8));
         }
         feedback.rate(article.get(), "yes".equals(helpful));
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
@@ -141,21 +146,27 @@ class HelpCentreController {
     }
 
     @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
-    ResponseEntity<String> sitemap() {
+    ResponseEntity<byte[]> sitemap() {
         HelpCatalogue.Snapshot snapshot = catalogue.current();
         String base = base();
         return ResponseEntity.ok().contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
-                .cacheControl(PAGE_CACHE).body(snapshot.page(base + "|sitemap", () -> sitemap.render(base, snapshot)));
+                .cacheControl(PAGE_CACHE).body(snapshot.page(base + "|sitemap", () -> sitemap.render(base, snapshot)).body());
     }
 
-    private static ResponseEntity<String> page(String html) {
-        return ResponseEntity.ok().contentType(HTML).cacheControl(PAGE_CACHE).body(html);
+    /** A page with its entity tag; a reader (or proxy) that holds it already gets {@code 304} and no body. */
+    private static ResponseEntity<byte[]> page(HttpServletRequest request, HelpCatalogue.Page page) {
+        String held = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (held != null && java.util.Arrays.stream(held.split(",")).map(String::strip)
+                .anyMatch(tag -> tag.equals(page.etag()) || tag.equals("W/" + page.etag()) || tag.equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(page.etag()).cacheControl(PAGE_CACHE).build();
+        }
+        return ResponseEntity.ok().contentType(HTML).cacheControl(PAGE_CACHE).eTag(page.etag()).body(page.body());
     }
 
-    private ResponseEntity<String> notFound(HelpCatalogue.Snapshot snapshot, String locale) {
+    private ResponseEntity<byte[]> notFound(HelpCatalogue.Snapshot snapshot, String locale) {
         String shown = LOCALE.matcher(locale).matches() && snapshot.shelf(locale).isPresent() ? locale : catalogue.defaultLocale();
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).cacheControl(CacheControl.noCache())
-                .body(pages.notFound(base(), snapshot, shown));
+                .body(pages.notFound(base(), snapshot, shown).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Scheme, host and port as the reader used them (behind a proxy: with forwarded headers honoured). */

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.parley.mail.InboundMail;
 import io.parley.mail.InboundReplies;
+import io.parley.mail.MailError;
 import io.parley.mail.MailProperties;
 
 import org.springframework.http.MediaType;
@@ -46,38 +47,43 @@ class InboundMailController {
         this.properties = properties;
     }
 
+    /** The answer: the customer's message the mail became (the first delivery's, for a duplicate). */
+    record Accepted(java.util.UUID conversationId, java.util.UUID messageId, long seq, boolean duplicate) {
+    }
+
+    /** JSON in the provider's own shape: read by field name (with the aliases above), like the form fields. */
     @PostMapping(path = "/api/mail/inbound", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> json(@RequestBody Map<String, Object> body,
+    ResponseEntity<Accepted> json(@RequestBody Map<String, Object> body,
             @RequestHeader(name = SECRET_HEADER, required = false) String secret,
             @RequestHeader(name = "Authorization", required = false) String authorization) {
         return receive(field -> body.get(field) == null ? null : body.get(field).toString(), secret, authorization);
     }
 
     @PostMapping(path = "/api/mail/inbound", consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
-    ResponseEntity<Map<String, Object>> form(@RequestParam MultiValueMap<String, String> body,
+    ResponseEntity<Accepted> form(@RequestParam MultiValueMap<String, String> body,
             @RequestHeader(name = SECRET_HEADER, required = false) String secret,
             @RequestHeader(name = "Authorization", required = false) String authorization) {
         return receive(body::getFirst, secret, authorization);
     }
 
-    private ResponseEntity<Map<String, Object>> receive(java.util.function.Function<String, String> fields, String secret,
+    private ResponseEntity<Accepted> receive(java.util.function.Function<String, String> fields, String secret,
             String authorization) {
         if (properties.inboundSecret() == null) {
-            return problem(404, "inbound_disabled", "Inbound mail is not configured (parley.mail.inbound-secret)");
+            throw new MailError(404, "inbound_disabled", "Inbound mail is not configured (parley.mail.inbound-secret)");
         }
         String given = secret != null ? secret : basicPassword(authorization);
         if (given == null || !java.security.MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 properties.inboundSecret().getBytes(StandardCharsets.UTF_8))) {
-            return problem(401, "inbound_unauthorized", "The inbound secret is missing or wrong (" + SECRET_HEADER + " or HTTP Basic)");
+            throw new MailError(401, "inbound_unauthorized", "The inbound secret is missing or wrong (" + SECRET_HEADER + " or HTTP Basic)");
         }
         InboundMail mail = new InboundMail(field(fields, "from"), field(fields, "to"), field(fields, "subject"),
                 field(fields, "text"), field(fields, "messageId"));
         if (mail.to() == null || mail.text() == null) {
-            return problem(400, "validation_failed", "An inbound mail needs 'to' and 'text'");
+            throw new MailError(400, "validation_failed", "An inbound mail needs 'to' and 'text'");
         }
         InboundReplies.Received received = replies.receive(mail);
-        return ResponseEntity.status(received.duplicate() ? 200 : 201).body(Map.of("conversationId", received.conversationId(),
-                "messageId", received.messageId(), "seq", received.seq(), "duplicate", received.duplicate()));
+        return ResponseEntity.status(received.duplicate() ? 200 : 201)
+                .body(new Accepted(received.conversationId(), received.messageId(), received.seq(), received.duplicate()));
     }
 
     private static String field(java.util.function.Function<String, String> fields, String name) {
@@ -102,10 +108,5 @@ class InboundMailController {
         catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static ResponseEntity<Map<String, Object>> problem(int status, String code, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Map.of("status", status, "code", code, "detail", detail));
     }
 }

@@ -1,10 +1,12 @@
 package io.parley.mail.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.parley.core.ParleyPrincipal;
+import io.parley.customer.WidgetSession;
 import io.parley.mail.MailCapabilities;
 import io.parley.mail.MailLinkSessions;
 import io.parley.mail.Transcripts;
@@ -43,31 +45,36 @@ class WidgetMailController {
      * answering such a mail reaches the conversation; {@code knownEmail}: we have an address for this customer.
      */
     @GetMapping("/api/widget/mail")
-    Map<String, Object> capabilities(@AuthenticationPrincipal ParleyPrincipal customer) {
-        return Map.of("email", capabilities.sends(), "replies", capabilities.takesReplies(),
-                "knownEmail", transcripts.available(customer));
+    Capabilities capabilities(@AuthenticationPrincipal ParleyPrincipal customer) {
+        return new Capabilities(capabilities.sends(), capabilities.takesReplies(), transcripts.available(customer));
     }
 
     @PostMapping("/api/widget/conversations/{id}/transcript")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, Object> transcript(@PathVariable UUID id, @AuthenticationPrincipal ParleyPrincipal customer) {
-        return Map.of("email", transcripts.request(customer, id));
+    TranscriptSent transcript(@PathVariable UUID id, @AuthenticationPrincipal ParleyPrincipal customer) {
+        return new TranscriptSent(transcripts.request(customer, id));
     }
 
     /** Public: the link is the credential. An anonymous visitor gets a widget session, as from POST /api/widget/sessions. */
     @PostMapping("/api/widget/mail-link")
-    Map<String, Object> open(@Valid @RequestBody LinkBody body) {
+    LinkOpened open(@Valid @RequestBody LinkBody body) {
         MailLinkSessions.Opened opened = links.open(body.link());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("conversationId", opened.conversationId());
-        out.put("identified", opened.identified());
-        if (opened.session() != null) {
-            out.put("token", opened.session().token());
-            out.put("expiresAt", opened.session().expiresAt());
-            out.put("visitorId", opened.session().visitorId());
-            out.put("customer", opened.session().customer());
-        }
-        return out;
+        WidgetSession session = opened.session();
+        return session == null ? new LinkOpened(opened.conversationId(), opened.identified(), null, null, null, null)
+                : new LinkOpened(opened.conversationId(), opened.identified(), session.token(), session.expiresAt(),
+                        session.visitorId(), session.customer());
+    }
+
+    record Capabilities(boolean email, boolean replies, boolean knownEmail) {
+    }
+
+    record TranscriptSent(String email) {
+    }
+
+    /** The session fields are there for an anonymous visitor only (an identified customer signs in as always). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LinkOpened(UUID conversationId, boolean identified, String token, Instant expiresAt, String visitorId,
+            WidgetSession.CustomerView customer) {
     }
 
     record LinkBody(@NotBlank @Size(max = 1000) String link) {

@@ -173,6 +173,30 @@ class HelpCentreIntegrationTests {
         return id;
     }
 
+    @Test
+    void aReaderWhoHoldsThePageGetsNotModifiedAndTheSameSearchIsAnsweredAgain() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI article = URI.create("http://localhost:" + port + "/help/en/resetting-your-password");
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(article).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+
+        HttpResponse<String> held = http.send(HttpRequest.newBuilder(article).header("If-None-Match", etag).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(held.statusCode()).isEqualTo(304);
+        assertThat(held.body()).isEmpty();
+        assertThat(held.headers().firstValue("ETag")).hasValue(etag);
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(article).header("If-None-Match", "\"0\"").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.body()).isEqualTo(first.body());
+
+        String results = api.get("/help/en/search?q=reset+my+password", null).body();
+        assertThat(results).contains("/help/en/resetting-your-password");
+        assertThat(api.get("/help/en/search?q=reset+my+password", null).body()).isEqualTo(results);
+    }
+
     private HttpResponse<String> form(String path, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
