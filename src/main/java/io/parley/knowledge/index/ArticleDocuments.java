@@ -17,7 +17,8 @@ import org.apache.lucene.document.Document;
  * Turns articles into index documents: splits each body into passages and embeds what the model covers, reusing the
  * vectors the {@link VectorStore} already has, so re-importing an unchanged knowledge base, or editing one section of
  * an article, embeds only what changed. Runs outside the index's write lock: embedding is the slow part and must not
- * block other writers.
+ * block other writers. A lexical-first write ({@link #build} over its inline limit) embeds nothing: what no store
+ * has is left to {@link BackgroundVectors}, which calls back here with the limit lifted.
  */
 final class ArticleDocuments {
 
