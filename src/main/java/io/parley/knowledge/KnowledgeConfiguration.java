@@ -45,7 +45,8 @@ class KnowledgeConfiguration {
             }
         }
         return KnowledgeIndex.Options.of(embedding)
-                .withRetrieval(RetrievalSettings.defaults().withDefaultLocale(properties.defaultLocale()));
+                .withRetrieval(RetrievalSettings.defaults().withDefaultLocale(properties.defaultLocale()))
+                .withInlineEmbedLimit(properties.embedding().inlineLimit());
     }
 
     /** The configured model itself, without the stores in front of it (those need the database). */

@@ -30,10 +30,12 @@ public class KnowledgeImport {
 
     private final Articles articles;
     private final KnowledgeProperties properties;
+    private final KnowledgeSearch search;
 
-    KnowledgeImport(Articles articles, KnowledgeProperties properties) {
+    KnowledgeImport(Articles articles, KnowledgeProperties properties, KnowledgeSearch search) {
         this.articles = articles;
         this.properties = properties;
+        this.search = search;
     }
 
     /**
@@ -66,7 +68,15 @@ public class KnowledgeImport {
         return importFolder(properties.knowledgeBaseDir(), editor);
     }
 
+    /**
+     * Imports a folder; its articles are searchable by BM25 as each is stored, and their vectors (those PostgreSQL
+     * does not have yet) are embedded in the background, not one article at a time inside the import.
+     */
     public Report importFolder(Path folder, Editor editor) {
+        return search.lexicalFirst(() -> importWithoutWaiting(folder, editor));
+    }
+
+    private Report importWithoutWaiting(Path folder, Editor editor) {
         KnowledgeBaseContent content = MarkdownKnowledgeBase.read(folder);
         Map<ImportResult.Outcome, Integer> counts = new EnumMap<>(ImportResult.Outcome.class);
         for (ImportResult.Outcome outcome : ImportResult.Outcome.values()) {

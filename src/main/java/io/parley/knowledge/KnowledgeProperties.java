@@ -26,7 +26,7 @@ public record KnowledgeProperties(Path indexDir, Path knowledgeBaseDir, Boolean 
         importOnStartup = importOnStartup == null || importOnStartup;
         defaultLocale = defaultLocale == null || defaultLocale.isBlank() ? "en" : defaultLocale;
         articleUrl = articleUrl == null || articleUrl.isBlank() ? "/help/{locale}/{slug}" : articleUrl;
-        embedding = embedding == null ? new Embedding(null, null, null, null, null, null) : embedding;
+        embedding = embedding == null ? new Embedding(null, null, null, null, null, null, null) : embedding;
     }
 
     /**
@@ -38,13 +38,21 @@ public record KnowledgeProperties(Path indexDir, Path knowledgeBaseDir, Boolean 
      * @param languages languages the model covers; empty means all ({@code *}) for openai/ollama
      * @param queryCacheSize how many question embeddings are remembered (least recently used go first; about
      *     1.6 KB each for 384 dimensions); 0 turns the cache off
+     * @param inlineLimit an index write with at most this many passage texts to embed (that PostgreSQL does not
+     *     already have for the model) waits for them; a larger one (a first build, a model change, an import of a
+     *     large knowledge base) is searchable by BM25 at once and gets its vectors in the background. 256 texts are
+     *     ~20 s of bge-small on 2 cores; 0: every build is lexical-first
      */
     public record Embedding(String model, String baseUrl, String modelName, String apiKey, Set<String> languages,
-            Integer queryCacheSize) {
+            Integer queryCacheSize, Integer inlineLimit) {
         public Embedding {
             model = model == null || model.isBlank() ? "bge-small-en-v15-q" : model;
             languages = languages == null ? Set.of() : Set.copyOf(languages);
             queryCacheSize = queryCacheSize == null ? 10_000 : queryCacheSize;
+            inlineLimit = inlineLimit == null ? 256 : inlineLimit;
+            if (inlineLimit < 0) {
+                throw new IllegalArgumentException("parley.knowledge.embedding.inline-limit must be >= 0");
+            }
             if (queryCacheSize < 0) {
                 throw new IllegalArgumentException("parley.knowledge.embedding.query-cache-size must be >= 0");
             }

@@ -34,6 +34,8 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
     // a rebuild reads the database and writes the index under this lock, and so does every single change: a change
     // committed while a background rebuild runs is applied after it, never overwritten by the rebuild's older read
     private final Object writes = new Object();
+    // set on the thread of a bulk import: its refreshes (run on that thread, after each article's commit) do not embed
+    private final ThreadLocal<Boolean> lexicalFirst = ThreadLocal.withInitial(() -> false);
 
     KnowledgeSearch(Articles articles, KnowledgeProperties properties, KnowledgeIndex.Options options) {
         this.articles = articles;
@@ -83,7 +85,11 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
         return index.searchWithout(query, locale, limit, excludedArticleIds);
     }
 
-    /** Re-reads every published article from PostgreSQL into the index. */
+    /**
+     * Re-reads every published article from PostgreSQL into the index. Vectors stored for the model are used at once;
+     * when more than {@code parley.knowledge.embedding.inline-limit} texts are left to embed (a first build, a model
+     * change), the articles are searchable by BM25 when this returns and their vectors fill in the background.
+     */
     public int rebuild() {
         synchronized (writes) {
             List<IndexableArticle> all;
@@ -91,8 +97,49 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
                 all = published.map(this::indexable).toList();
             }
             index.replaceAll(all);
-            log.info("Knowledge index rebuilt from the database: {} articles, {} passages", index.articleCount(), index.passageCount());
+            KnowledgeIndex.VectorProgress progress = index.vectorProgress();
+            log.info("Knowledge index rebuilt from the database: {} articles, {} passages{}", index.articleCount(),
+                    index.passageCount(), progress.complete() ? ""
+                            : "; " + progress.pendingPassages() + " passages searchable by BM25 until their vectors are filled");
             return all.size();
+        }
+    }
+
+    /** How far the index's vectors are (health, gauges). */
+    public KnowledgeIndex.VectorProgress vectorProgress() {
+        return index.vectorProgress();
+    }
+
+    /**
+     * Runs a bulk change (an import) whose article refreshes index lexically at once and leave their vectors to the
+     * background, instead of embedding article by article inside the import. A bulk whose vectors are few
+     * ({@code inline-limit}) is waited for at the end, so a small knowledge base is complete when the import returns.
+     */
+    <T> T lexicalFirst(java.util.function.Supplier<T> bulk) {
+        boolean outer = !lexicalFirst.get();
+        lexicalFirst.set(true);
+        try {
+            return bulk.get();
+        }
+        finally {
+            if (outer) {
+                lexicalFirst.remove();
+                KnowledgeIndex.VectorProgress p = index.vectorProgress();
+                if (!p.complete() && p.pendingPassages() <= properties.embedding().inlineLimit()) {
+                    awaitVectors(java.time.Duration.ofMinutes(5));
+                }
+            }
+        }
+    }
+
+    /** Waits (bounded) for the background vectors; false when the time ran out or the thread was interrupted. */
+    public boolean awaitVectors(java.time.Duration timeout) {
+        try {
+            return index.awaitVectors(timeout);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -110,8 +157,14 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
     /** Brings one article's entry in line with PostgreSQL: indexed when published, gone otherwise (idempotent). */
     void refresh(java.util.UUID articleId) {
         synchronized (writes) {
-            articles.findPublished(articleId).ifPresentOrElse(a -> index.upsert(indexable(a)),
-                    () -> index.delete(articleId.toString()));
+            articles.findPublished(articleId).ifPresentOrElse(a -> {
+                if (lexicalFirst.get()) {
+                    index.upsertAllLexicalFirst(List.of(indexable(a)));
+                }
+                else {
+                    index.upsert(indexable(a));
+                }
+            }, () -> index.delete(articleId.toString()));
         }
     }
 

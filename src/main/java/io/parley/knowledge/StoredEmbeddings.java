@@ -17,6 +17,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import io.parley.knowledge.index.StoredVectorLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Single texts ({@link #embed(String)}: customer questions) are not stored; the {@code QueryEmbeddingCache} in front
  * of this class handles those in memory.
  */
-final class StoredEmbeddings implements EmbeddingModel {
+final class StoredEmbeddings implements EmbeddingModel, StoredVectorLookup {
 
     private static final Logger log = LoggerFactory.getLogger(StoredEmbeddings.class);
     /** Texts embedded and stored together: small enough to keep progress, large enough to spread over the pool. */
@@ -88,6 +89,25 @@ final class StoredEmbeddings implements EmbeddingModel {
             out.add(Embedding.from(byHash.get(hashByText.get(s.text()))));
         }
         return Response.from(out);
+    }
+
+    /** What PostgreSQL already has for these texts, without embedding anything (a lexical-first build's first look). */
+    @Override
+    public Map<String, float[]> storedVectors(java.util.Collection<String> texts) {
+        Map<String, String> hashByText = new LinkedHashMap<>();
+        for (String t : texts) {
+            hashByText.computeIfAbsent(t, StoredEmbeddings::hash);
+        }
+        Map<String, float[]> byHash = load(new ArrayList<>(hashByText.values()));
+        Map<String, float[]> out = new HashMap<>();
+        hashByText.forEach((text, h) -> {
+            float[] v = byHash.get(h);
+            if (v != null) {
+                out.put(text, v);
+            }
+        });
+        reused.addAndGet(out.size());
+        return out;
     }
 
     /** A progress line at most every 10 s while texts are being embedded (index builds call in batches). */

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.parley.ParleyIntegrationTest;
 import io.parley.support.Api;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,15 +153,13 @@ class KnowledgeSearchIntegrationTests {
         return response.get("hits").valueStream().map(h -> h.get("slug").asString()).toList();
     }
 
-    private Duration awaitHits(String query, String slug, boolean present) throws InterruptedException {
+    /** How long until the search for {@code query} finds (or loses) {@code slug}; fails after 5 s. */
+    private Duration awaitHits(String query, String slug, boolean present) {
         long start = System.nanoTime();
-        while (System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
-            if (hits(query).contains(slug) == present) {
-                return Duration.ofNanos(System.nanoTime() - start);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("search for " + query + " did not " + (present ? "find" : "lose") + " it within 5 s");
+        Awaitility.await("search for " + query + (present ? " finds " : " loses ") + slug)
+                .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> hits(query).contains(slug) == present);
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private static String encode(String s) {

@@ -20,6 +20,6 @@ public interface ArticleRetriever {
         java.util.List<ArticleHit> kept = r.hits().stream().filter(h -> !excludedArticleIds.contains(h.articleId()))
                 .limit(limit).toList();
         return new SearchResult(r.query(), r.requestedLocale(), r.searchedLocale(), r.fellBack(), r.vectorsUsed(), kept,
-                r.tookNanos());
+                r.tookNanos(), r.vectorsPending());
     }
 }

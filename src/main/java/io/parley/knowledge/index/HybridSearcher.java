@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -78,6 +79,8 @@ final class HybridSearcher {
         final String articleId;
         final Map<Signal, Match> matches = new EnumMap<>(Signal.class);
         final Set<Integer> docs = new LinkedHashSet<>();
+        /** The article is indexed without its vectors yet (a lexical-first build): no vector list can find it. */
+        boolean vectorsPending;
         double fused;
 
         Candidate(String articleId) {
@@ -120,7 +123,8 @@ final class HybridSearcher {
             }
         }
         EmbeddingSupport emb = options.embedding();
-        if (emb.covers(locale) && !query.isBlank() && (rs.passageVector() > 0 || rs.titleVector() > 0)) {
+        boolean vectorSearch = emb.covers(locale) && !query.isBlank() && (rs.passageVector() > 0 || rs.titleVector() > 0);
+        if (vectorSearch) {
             float[] q = emb.model().embed(emb.queryPrefix() + query).content().vector();
             if (rs.passageVector() > 0) {
                 collect(searcher, searcher.search(new KnnFloatVectorQuery(IndexSchema.F_VECTOR, q, rs.candidates(), filter), rs.candidates()),
@@ -136,7 +140,7 @@ final class HybridSearcher {
         }
         List<Candidate> all = new ArrayList<>(candidates.values());
         Map<Signal, float[]> ranges = rankAndRange(all);
-        fuse(all, ranges, rs);
+        fuse(all, ranges, rs, vectorSearch);
         all.sort(Comparator.comparingDouble((Candidate c) -> -c.fused).thenComparing(c -> c.articleId));
         return hits(searcher, all.subList(0, Math.min(limit, all.size())), analyzer, locale, terms,
                 ranges.get(Signal.PASSAGE_LEXICAL)[1]);
@@ -162,7 +166,21 @@ final class HybridSearcher {
         return ranges;
     }
 
-    private static void fuse(List<Candidate> all, Map<Signal, float[]> ranges, RetrievalSettings rs) {
+    /**
+     * Sums each candidate's weighted, normalised list scores. An article still waiting for its vectors cannot be in the
+     * vector lists, so its lexical part is scaled up to the full weight, as if its vector lists agreed with the lexical
+     * ones: the neutral guess; a missing vector must not sink an article below a worse one that has vectors.
+     */
+    private static void fuse(List<Candidate> all, Map<Signal, float[]> ranges, RetrievalSettings rs, boolean vectorSearch) {
+        double lexicalWeight = 0;
+        double totalWeight = 0;
+        for (Signal s : Signal.values()) {
+            if (s.lexical || vectorSearch) {
+                totalWeight += s.weight(rs);
+            }
+            lexicalWeight += s.lexical ? s.weight(rs) : 0;
+        }
+        double pendingScale = vectorSearch && lexicalWeight > 0 ? totalWeight / lexicalWeight : 1;
         for (Candidate c : all) {
             double f = 0;
             for (Map.Entry<Signal, Match> e : c.matches.entrySet()) {
@@ -178,7 +196,7 @@ final class HybridSearcher {
                     case BLEND -> top > floor ? w * (m.score - floor) / (top - floor) : w;
                 };
             }
-            c.fused = f;
+            c.fused = c.vectorsPending ? f * pendingScale : f;
         }
     }
 
@@ -198,7 +216,7 @@ final class HybridSearcher {
             SearchEvidence ev = new SearchEvidence(lex == null ? 0 : lex.rank, lex == null ? 0 : lex.score, bm25Top,
                     vec == null ? 0 : vec.rank, vec == null ? Float.NaN : vec.score,
                     j.queryTermCoverage(), j.titleTermCoverage(), j.queryTerms(), c.docs.size(), j.weightedCoverage(),
-                    j.unseenTerms());
+                    j.unseenTerms(), c.vectorsPending);
             hits.add(new ArticleHit(c.articleId, d.get(IndexSchema.F_SLUG), d.get(IndexSchema.F_LOCALE), title,
                     d.get(IndexSchema.F_URL), c.fused, section, text, j.snippet(), ev));
         }
@@ -207,10 +225,12 @@ final class HybridSearcher {
 
     private static void collect(IndexSearcher searcher, TopDocs top, Signal signal, Map<String, Candidate> candidates)
             throws IOException {
-        String[] ids = articleIds(searcher, top.scoreDocs);
+        boolean[] pending = new boolean[top.scoreDocs.length];
+        String[] ids = articleIds(searcher, top.scoreDocs, pending);
         for (int r = 0; r < top.scoreDocs.length; r++) {
             ScoreDoc sd = top.scoreDocs[r];
             Candidate c = candidates.computeIfAbsent(ids[r], Candidate::new);
+            c.vectorsPending |= pending[r];
             if (signal.passages) {
                 c.docs.add(sd.doc);
             }
@@ -248,7 +268,7 @@ final class HybridSearcher {
      * Article ids of the hits, read from doc values. Doc-values iterators only move forward, so the hits are visited
      * in doc-id order with one iterator per segment (a fresh iterator per hit costs more than the search itself).
      */
-    private static String[] articleIds(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+    private static String[] articleIds(IndexSearcher searcher, ScoreDoc[] hits, boolean[] vectorsPending) throws IOException {
         Integer[] order = new Integer[hits.length];
         for (int i = 0; i < hits.length; i++) {
             order[i] = i;
@@ -258,6 +278,7 @@ final class HybridSearcher {
         String[] ids = new String[hits.length];
         int currentLeaf = -1;
         SortedDocValues dv = null;
+        NumericDocValues pendingDv = null;
         LeafReaderContext leaf = null;
         for (int i : order) {
             int doc = hits[i].doc;
@@ -266,11 +287,13 @@ final class HybridSearcher {
                 currentLeaf = leafIndex;
                 leaf = leaves.get(leafIndex);
                 dv = leaf.reader().getSortedDocValues(IndexSchema.F_ARTICLE_ID);
+                pendingDv = leaf.reader().getNumericDocValues(IndexSchema.F_VECTORS_PENDING);
             }
             if (dv == null || !dv.advanceExact(doc - leaf.docBase)) {
                 throw new IllegalStateException("passage without article id: " + doc);
             }
             ids[i] = dv.lookupOrd(dv.ordValue()).utf8ToString();
+            vectorsPending[i] = pendingDv != null && pendingDv.advanceExact(doc - leaf.docBase);
         }
         return ids;
     }

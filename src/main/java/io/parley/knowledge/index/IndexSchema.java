@@ -5,6 +5,7 @@ import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -39,6 +40,11 @@ final class IndexSchema {
     static final String F_TITLE_VECTOR = "title_vector";
     static final String F_EMBED_KEY = "embed_key";
     static final String F_TITLE_EMBED_KEY = "title_embed_key";
+    /**
+     * On the passages of an article the model covers whose vectors are still being computed (a lexical-first build):
+     * indexed, to count them, and as doc values, to tell a search which candidates cannot have a vector match.
+     */
+    static final String F_VECTORS_PENDING = "vectors_pending";
 
     private IndexSchema() {
     }
@@ -54,6 +60,15 @@ final class IndexSchema {
 
     /** A passage with its vectors (null where the model does not cover the locale) as a Lucene document. */
     static Document document(IndexableArticle a, Passage p, EmbeddedText vector, EmbeddedText titleVector) {
+        return document(a, p, vector, titleVector, false);
+    }
+
+    /**
+     * A passage as a Lucene document; {@code vectorsPending}: the model covers the locale but the vectors are not
+     * computed yet (both vectors are null then).
+     */
+    static Document document(IndexableArticle a, Passage p, EmbeddedText vector, EmbeddedText titleVector,
+                             boolean vectorsPending) {
         Document d = new Document();
         String locale = a.locale();
         d.add(new StringField(F_ARTICLE_ID, a.id(), Field.Store.YES));
@@ -77,6 +92,10 @@ final class IndexSchema {
             d.add(new TextField(LocaleAnalyzers.field(F_TAGS, locale), String.join(" , ", a.tags()), Field.Store.NO));
         }
         d.add(new TextField(LocaleAnalyzers.field(F_TEXT, locale), p.text(), Field.Store.NO));
+        if (vectorsPending) {
+            d.add(new StringField(F_VECTORS_PENDING, "true", Field.Store.NO));
+            d.add(new NumericDocValuesField(F_VECTORS_PENDING, 1));
+        }
         if (vector != null) {
             d.add(new KnnFloatVectorField(F_VECTOR, vector.vector(), VectorSimilarityFunction.COSINE));
             d.add(new StringField(F_EMBED_KEY, vector.key(), Field.Store.NO));

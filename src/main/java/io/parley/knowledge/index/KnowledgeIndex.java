@@ -23,7 +23,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -50,15 +54,27 @@ import org.apache.lucene.store.FSDirectory;
 public final class KnowledgeIndex implements ArticleRetriever, Closeable {
 
     /**
-     * @param embedding model for vectors (or {@link EmbeddingSupport#none()})
-     * @param splitter  how article bodies become passages
-     * @param retrieval fusion and boosts
+     * @param embedding         model for vectors (or {@link EmbeddingSupport#none()})
+     * @param splitter          how article bodies become passages
+     * @param retrieval         fusion and boosts
+     * @param inlineEmbedLimit  a write that has at most this many texts to embed (none of the stores has them) embeds
+     *                          them before it returns, as one step; a larger one (a first build, a model change, a bulk
+     *                          import) is searchable by BM25 at once and gets its vectors in the background
+     *                          ({@link #vectorProgress()}). Default: unlimited (every write is complete when it returns)
      */
-    public record Options(EmbeddingSupport embedding, PassageSplitter splitter, RetrievalSettings retrieval) {
+    public record Options(EmbeddingSupport embedding, PassageSplitter splitter, RetrievalSettings retrieval,
+                          int inlineEmbedLimit) {
         public Options {
             embedding = embedding == null ? EmbeddingSupport.none() : embedding;
             splitter = splitter == null ? new PassageSplitter() : splitter;
             retrieval = retrieval == null ? RetrievalSettings.defaults() : retrieval;
+            if (inlineEmbedLimit < 0) {
+                throw new IllegalArgumentException("inlineEmbedLimit must be >= 0");
+            }
+        }
+
+        public Options(EmbeddingSupport embedding, PassageSplitter splitter, RetrievalSettings retrieval) {
+            this(embedding, splitter, retrieval, Integer.MAX_VALUE);
         }
 
         public static Options of(EmbeddingSupport embedding) {
@@ -66,11 +82,25 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         }
 
         public Options withRetrieval(RetrievalSettings r) {
-            return new Options(embedding, splitter, r);
+            return new Options(embedding, splitter, r, inlineEmbedLimit);
         }
 
         public Options withSplitter(PassageSplitter s) {
-            return new Options(embedding, s, retrieval);
+            return new Options(embedding, s, retrieval, inlineEmbedLimit);
+        }
+
+        public Options withInlineEmbedLimit(int limit) {
+            return new Options(embedding, splitter, retrieval, limit);
+        }
+    }
+
+    /**
+     * How far the vectors are: {@code pendingPassages} passages (of {@code pendingArticles} articles) are searchable
+     * by BM25 only until the background fills their vectors.
+     */
+    public record VectorProgress(int pendingArticles, int pendingPassages) {
+        public boolean complete() {
+            return pendingArticles == 0;
         }
     }
 
@@ -83,6 +113,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ArticleDocuments documents;
     private final HybridSearcher hybrid;
+    private final BackgroundVectors background;
 
     private KnowledgeIndex(Directory directory, Options options) throws IOException {
         this.directory = directory;
@@ -101,6 +132,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         this.searchers = new SearcherManager(writer, null);
         this.documents = new ArticleDocuments(options, new IndexVectorStore(searchers));
         this.hybrid = new HybridSearcher(options, analyzers);
+        this.background = new BackgroundVectors(documents, options.splitter(), this::applyFilled);
     }
 
     /** A throw-away index in memory. */
@@ -178,33 +210,86 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         upsertAll(List.of(article));
     }
 
-    /** Adds or replaces several articles in one commit. */
+    /**
+     * Adds or replaces several articles in one commit. With more than {@link Options#inlineEmbedLimit} texts to
+     * embed, the articles are searchable by BM25 when this returns and get their vectors in the background.
+     */
     public void upsertAll(Collection<IndexableArticle> articles) {
-        List<List<Document>> docs = documents.toDocuments(articles);
+        upsertAll(articles, options.inlineEmbedLimit());
+    }
+
+    /**
+     * Adds or replaces articles without waiting for any vector that is not already stored: lexically searchable when
+     * this returns, vectors filled in the background (a bulk import, where each article alone is small).
+     */
+    public void upsertAllLexicalFirst(Collection<IndexableArticle> articles) {
+        upsertAll(articles, 0);
+    }
+
+    private void upsertAll(Collection<IndexableArticle> articles, int inlineLimit) {
+        ArticleDocuments.Built built = documents.build(articles, inlineLimit);
         write(() -> {
             int i = 0;
             for (IndexableArticle a : articles) {
-                writer.updateDocuments(new Term(IndexSchema.F_ARTICLE_ID, a.id()), docs.get(i++));
+                writer.updateDocuments(new Term(IndexSchema.F_ARTICLE_ID, a.id()), built.documents().get(i++));
             }
+            afterCommit = () -> {
+                background.remove(articles.stream().map(IndexableArticle::id).toList());
+                background.add(built.pending());
+            };
         });
     }
 
     /** Removes an article; no-op if it is not indexed. */
     public void delete(String articleId) {
-        write(() -> writer.deleteDocuments(new Term(IndexSchema.F_ARTICLE_ID, articleId)));
+        write(() -> {
+            writer.deleteDocuments(new Term(IndexSchema.F_ARTICLE_ID, articleId));
+            afterCommit = () -> background.remove(List.of(articleId));
+        });
     }
 
     /**
      * Replaces the whole index content with these articles, atomically for searchers: they see the old content until
-     * the new one is committed.
+     * the new one is committed. With more than {@link Options#inlineEmbedLimit} texts to embed (a first build, a
+     * model change), the new content is searchable by BM25 when this returns and gets its vectors in the background.
      */
     public void replaceAll(Collection<IndexableArticle> articles) {
-        List<List<Document>> docs = documents.toDocuments(articles);
+        ArticleDocuments.Built built = documents.build(articles, options.inlineEmbedLimit());
         write(() -> {
             writer.deleteAll();
-            for (List<Document> d : docs) {
+            for (List<Document> d : built.documents()) {
                 writer.addDocuments(d);
             }
+            afterCommit = () -> {
+                background.clear();
+                background.add(built.pending());
+            };
+        });
+    }
+
+    /** Where the background vectors are. */
+    public VectorProgress vectorProgress() {
+        return new VectorProgress(background.pendingArticles(), background.pendingPassages());
+    }
+
+    /** Waits until every article has its vectors (benchmarks, the eval); false if the timeout came first. */
+    public boolean awaitVectors(java.time.Duration timeout) throws InterruptedException {
+        return background.await(timeout);
+    }
+
+    /** A chunk of articles with their vectors from the background: replaces those still pending in that version. */
+    private void applyFilled(List<IndexableArticle> articles, List<List<Document>> docs) {
+        write(() -> {
+            List<IndexableArticle> applied = new java.util.ArrayList<>();
+            for (int i = 0; i < articles.size(); i++) {
+                IndexableArticle a = articles.get(i);
+                if (background.isStillPending(a)) {
+                    writer.updateDocuments(new Term(IndexSchema.F_ARTICLE_ID, a.id()), docs.get(i));
+                    applied.add(a);
+                }
+            }
+            // marked done only once committed, so a waiter that is released sees the vectors
+            afterCommit = () -> background.filled(applied);
         });
     }
 
@@ -212,12 +297,19 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         void run() throws IOException;
     }
 
+    /** Run after the commit and refresh of the current write, under the write lock (set by the action). */
+    private Runnable afterCommit;
+
     private void write(WriteAction action) {
         writeLock.lock();
         try {
+            afterCommit = null;
             action.run();
             writer.commit();
             searchers.maybeRefreshBlocking();
+            if (afterCommit != null) {
+                afterCommit.run();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Knowledge index write failed", e);
         } finally {
@@ -285,8 +377,9 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
                     searched = defaultLocale;
                     fellBack = true;
                 }
-                return new SearchResult(query, requested, searched, fellBack, options.embedding().covers(searched),
-                        hits, System.nanoTime() - start);
+                boolean vectorsUsed = options.embedding().covers(searched);
+                return new SearchResult(query, requested, searched, fellBack, vectorsUsed, hits, System.nanoTime() - start,
+                        vectorsUsed && pendingIn(searcher, searched));
             } finally {
                 searchers.release(searcher);
             }
@@ -295,8 +388,18 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         }
     }
 
+    /** Whether the searcher has articles of this locale's language waiting for vectors (a count over two terms: microseconds). */
+    private boolean pendingIn(IndexSearcher searcher, String locale) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexSchema.F_VECTORS_PENDING, "true")), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexSchema.F_LANG, LocaleAnalyzers.language(locale))), BooleanClause.Occur.FILTER)
+                .build();
+        return searcher.count(q) > 0;
+    }
+
     @Override
     public void close() {
+        background.close();
         writeLock.lock();
         try {
             searchers.close();

@@ -26,7 +26,7 @@ import dev.langchain4j.model.output.Response;
  * does first, so a cached vector is the vector the model would have computed; case-sensitive models (remote ones)
  * keep the case in the key.
  */
-public final class QueryEmbeddingCache implements EmbeddingModel {
+public final class QueryEmbeddingCache implements EmbeddingModel, StoredVectorLookup {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -89,6 +89,12 @@ public final class QueryEmbeddingCache implements EmbeddingModel {
     @Override
     public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
         return delegate.embedAll(segments);
+    }
+
+    /** Passes the lookup through to the model's store, if it has one (questions are not stored there). */
+    @Override
+    public Map<String, float[]> storedVectors(java.util.Collection<String> texts) {
+        return delegate instanceof StoredVectorLookup store ? store.storedVectors(texts) : Map.of();
     }
 
     @Override

@@ -16,10 +16,21 @@ package io.parley.knowledge.index;
  * @param weightedCoverage   like queryTermCoverage, but each term weighted by its IDF over the locale's articles, so
  *                           missing a rare, specific word counts more than missing a common one
  * @param unseenTerms        analysed query terms that no article of the locale contains at all
+ * @param vectorsPending     the model covers the locale but this article's vectors are still being computed (a
+ *                           lexical-first build): it can have no vector evidence yet (rank 0, cosine NaN), so a
+ *                           decision must judge it by its lexical evidence, as for a language without vectors
  */
 public record SearchEvidence(int bm25Rank, float bm25Score, float bm25TopScore, int vectorRank, float cosine,
                              float queryTermCoverage, float titleTermCoverage, int queryTerms, int matchingPassages,
-                             float weightedCoverage, int unseenTerms) {
+                             float weightedCoverage, int unseenTerms, boolean vectorsPending) {
+
+    /** Evidence of an article whose vectors are not pending. */
+    public SearchEvidence(int bm25Rank, float bm25Score, float bm25TopScore, int vectorRank, float cosine,
+                          float queryTermCoverage, float titleTermCoverage, int queryTerms, int matchingPassages,
+                          float weightedCoverage, int unseenTerms) {
+        this(bm25Rank, bm25Score, bm25TopScore, vectorRank, cosine, queryTermCoverage, titleTermCoverage, queryTerms,
+                matchingPassages, weightedCoverage, unseenTerms, false);
+    }
 
     /** Evidence without the term-weight signals (retrievers that do not compute them). */
     public SearchEvidence(int bm25Rank, float bm25Score, float bm25TopScore, int vectorRank, float cosine,

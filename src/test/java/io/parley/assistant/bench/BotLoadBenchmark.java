@@ -48,8 +48,8 @@ class BotLoadBenchmark {
         Map<String, Object> db = TestDatabase.properties();
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
                 "--parley.knowledge.index-dir=" + Files.createTempDirectory("bench-index"),
-                // one customer asks 80 questions in a row: the per-customer message and conversation limits are not
-                // what this measures
+                // every benchmark customer starts from 127.0.0.1 and asks many questions in a row: the per-address and
+                // per-customer limits are not what this measures
                 "--parley.limits.enabled=false"));
         db.forEach((k, v) -> args.add("--" + k + "=" + v));
         List<String> fresh = new ArrayList<>(questions());
