@@ -22,6 +22,11 @@ JAR=${JAR:-$ROOT/target/parley.jar}
 # small machine; EMBEDDING=bge-small-en-v15-q runs with the default model
 EMBEDDING=${EMBEDDING:-none}
 WORK=${WORK:-$(mktemp -d /tmp/parley-fault.XXXXXX)}
+# how the application is started: "cds" through scripts/parley.sh (the documented default: extracted jar with a class
+# data sharing archive, made once per jar by a training run before the first start), "jar" plainly with java -jar
+LAUNCH=${LAUNCH:-cds}
+# the launcher keeps the extracted jar and its archive here (shared by the modes: the archive is made once)
+CDS_DIR=${CDS_DIR:-$WORK/cds}
 BASE=http://127.0.0.1:$PORT
 APP_PID=
 
@@ -41,7 +46,10 @@ cleanup() {
 trap cleanup EXIT
 
 start_app() { # $1 = data root of the mode, $2 = log name
-  PARLEY_ADMIN_PASSWORD=fault-admin-password java -Xmx768m -jar "$JAR" --server.port="$PORT" \
+  local launcher=(java -Xmx768m -jar "$JAR")
+  [ "$LAUNCH" = cds ] && launcher=(env JAVA_OPTS=-Xmx768m PARLEY_CDS_DIR="$CDS_DIR" "$ROOT/scripts/parley.sh" "$JAR")
+  # the launcher exec's the JVM: APP_PID is the application's process either way
+  PARLEY_ADMIN_PASSWORD=fault-admin-password "${launcher[@]}" --server.port="$PORT" \
     --parley.database.embedded-data-dir="$1/pg" --parley.knowledge.index-dir="$1/index" \
     --parley.knowledge.knowledge-base-dir="$ROOT/knowledge-base" --parley.knowledge.embedding.model="$EMBEDDING" \
     >"$1/$2.log" 2>&1 &
@@ -68,7 +76,7 @@ kill_postgres() { # SIGKILL the postmaster and its children, as a power cut woul
   kill -9 "$pm" $kids 2>/dev/null || true
 }
 
-echo "work dir $WORK; $(nproc) cores; $(uptime)"
+echo "work dir $WORK; $(nproc) cores; launch=$LAUNCH; $(uptime)"
 for MODE in $MODES; do
   DATA="$WORK/$MODE"; mkdir -p "$DATA"
   start_app "$DATA" "start"

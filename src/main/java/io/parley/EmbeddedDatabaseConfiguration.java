@@ -11,10 +11,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -30,11 +30,11 @@ import org.springframework.util.StringUtils;
  * {@code ./mvnw spring-boot:run} works on a fresh machine. Its data directory survives restarts, commits are durable
  * and it asks for a password ({@link EmbeddedPostgresServer}); production points {@code SPRING_DATASOURCE_URL} at
  * its own server and this configuration stays out of the way. The server is stopped when the context closes (after
- * the pool), which Spring's shutdown hook does on SIGTERM.
+ * the pool), which Spring's shutdown hook does on SIGTERM. Started from {@link ParleyApplication#main}, the server
+ * comes up in the background while Spring reads its configuration ({@link EarlyEmbeddedPostgres}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
-@EnableConfigurationProperties(EmbeddedDatabaseConfiguration.DatabaseProperties.class)
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
@@ -42,18 +42,24 @@ class EmbeddedDatabaseConfiguration {
     /** The Spring profile under which an embedded database is a mistake: production data belongs on a managed server. */
     static final String PRODUCTION_PROFILE = "prod";
 
+    // the first start runs initdb; slow disks need more than zonky's 10 s default
+    static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
     // the superuser's password, read from (or generated into) the data directory when the server starts
     private volatile String password;
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, Environment environment) {
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, Environment environment,
+            ObjectProvider<EarlyEmbeddedPostgres> early) {
         if (environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
             // a forgotten SPRING_DATASOURCE_URL would otherwise put production data in ./data/postgres, silently
             throw new EmbeddedDatabaseRefused();
         }
-        Path dataDir = Path.of(properties.embeddedDataDir()).toAbsolutePath().normalize();
-        EmbeddedPostgresServer.Started started = EmbeddedPostgresServer.start(dataDir, properties.embeddedPort(),
-                Duration.ofSeconds(60));
+        Path dataDir = dataDir(properties);
+        EarlyEmbeddedPostgres startedEarly = early.getIfAvailable();
+        EmbeddedPostgresServer.Started started = startedEarly != null
+                ? startedEarly.take(dataDir, properties.embeddedPort())
+                : EmbeddedPostgresServer.start(dataDir, properties.embeddedPort(), STARTUP_WAIT);
         this.password = started.password();
         log.warn("""
                 Using the embedded PostgreSQL (port {}, data in {}): it is meant for evaluation and small installs. \
@@ -61,6 +67,10 @@ class EmbeddedDatabaseConfiguration {
                 SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD (backups, monitoring and upgrades are then yours \
                 to run as usual).""", started.postgres().getPort(), dataDir);
         return started.postgres();
+    }
+
+    static Path dataDir(DatabaseProperties properties) {
+        return Path.of(properties.embeddedDataDir()).toAbsolutePath().normalize();
     }
 
     @Bean(destroyMethod = "close")
@@ -80,15 +90,21 @@ class EmbeddedDatabaseConfiguration {
      * @param embeddedPort fixed port for the embedded server, 0 for any free port
      * @param connectionTimeout how long a caller waits for a database connection before it gets {@code unavailable}
      *     (applies to any PostgreSQL, embedded or not)
+     * @param circuitOpenFor once the database was found unreachable, how long every call fails at once with
+     *     {@code unavailable} before one is let through to try again (any PostgreSQL)
      */
     @ConfigurationProperties("parley.database")
-    record DatabaseProperties(String embeddedDataDir, int embeddedPort, Duration connectionTimeout) {
+    record DatabaseProperties(String embeddedDataDir, int embeddedPort, Duration connectionTimeout,
+            Duration circuitOpenFor) {
         DatabaseProperties {
             if (!StringUtils.hasText(embeddedDataDir)) {
                 embeddedDataDir = "./data/postgres";
             }
             if (connectionTimeout == null) {
                 connectionTimeout = DatabaseTimeouts.DEFAULT;
+            }
+            if (circuitOpenFor == null) {
+                circuitOpenFor = Duration.ofSeconds(5);
             }
         }
     }
@@ -115,7 +131,12 @@ class EmbeddedDatabaseConfiguration {
     static class NoDataSourceUrl implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+            return embedded(context.getEnvironment());
         }
+    }
+
+    /** Whether this configuration applies: no datasource URL configured. */
+    static boolean embedded(Environment environment) {
+        return !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
     }
 }

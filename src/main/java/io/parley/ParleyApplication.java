@@ -20,7 +20,17 @@ public class ParleyApplication {
             System.exit(io.parley.assistant.eval.EvalCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
                     io.parley.assistant.decision.BotDecision.defaults()));
         }
-        SpringApplication.run(ParleyApplication.class, args);
+        application().run(args);
+    }
+
+    /**
+     * The application as {@code java -jar} and {@code spring-boot:run} start it: the embedded PostgreSQL (when no
+     * datasource is configured) starts in the background while Spring reads its configuration.
+     */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(ParleyApplication.class);
+        application.addInitializers(EarlyEmbeddedPostgres.initializer());
+        return application;
     }
 
     @Bean

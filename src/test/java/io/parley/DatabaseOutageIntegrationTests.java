@@ -3,16 +3,17 @@ package io.parley;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversations;
+import io.parley.core.DatabaseCircuit;
 import io.parley.support.Api;
 import io.parley.support.StompTestClient;
 import org.junit.jupiter.api.Test;
@@ -23,14 +24,18 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The application on its embedded PostgreSQL, whose server crashes (immediate stop: no checkpoint, recovery on the
  * next start) and comes back under a live conversation: what was acknowledged before is all there, a message sent
  * while the database is away gets the retryable {@code unavailable} (and health is DOWN), and the client's resend
- * with the same clientMessageId lands once when it is back; the bot answers it then.
+ * with the same clientMessageId lands once when it is back; the bot answers it then. Once the first caller has found
+ * the server unreachable, the database circuit makes the others fail at once rather than wait the connection timeout.
  */
 class DatabaseOutageIntegrationTests {
+
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(8);
 
     @TempDir
     Path temp;
@@ -41,7 +46,10 @@ class DatabaseOutageIntegrationTests {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class)
                 // as command-line arguments: properties() would be defaults, which application.yml overrides
                 .run(java.util.stream.Stream.of("server.port=0", "parley.database.embedded-data-dir=" + dataDir, "parley.knowledge.embedding.model=none",
-                "parley.knowledge.index-dir=" + temp.resolve("index"), "parley.database.connection-timeout=1s",
+                "parley.knowledge.index-dir=" + temp.resolve("index"),
+                // a long wait for a connection, so that failing at once (the open circuit) is told from waiting it out
+                "parley.database.connection-timeout=" + CONNECTION_TIMEOUT.toSeconds() + "s",
+                "parley.database.circuit-open-for=20s",
                 "parley.events.resubmit-interval=1s", "parley.events.resubmit-min-age=1s",
                 "parley.customer.token-secret=test-token-signing-key-0123456789",
                 "parley.agent.admin-email=" + ParleyIntegrationTest.ADMIN_EMAIL,
@@ -65,28 +73,43 @@ class DatabaseOutageIntegrationTests {
 
             PostgresProcess postgres = PostgresProcess.of(dataDir);
             postgres.crash();
+            DatabaseCircuit circuit = context.getBean(DatabaseCircuit.class);
+            assertThat(circuit.isOpen()).isFalse();
+            // the first caller waits for a connection, finds the server unreachable and opens the circuit
             assertThat(api.get("/actuator/health", null).status()).as("health while the database is away").isEqualTo(503);
+            assertThat(circuit.isOpen()).as("the circuit opened").isTrue();
 
+            // the callers after it fail at once instead of each waiting the connection timeout
+            long healthStart = System.nanoTime();
+            assertThat(api.get("/actuator/health", null).status()).as("health with the circuit open").isEqualTo(503);
+            assertThat(Duration.ofNanos(System.nanoTime() - healthStart)).isLessThan(CONNECTION_TIMEOUT.dividedBy(2));
             String outageId = "during-outage";
+            long sendStart = System.nanoTime();
             client.send(destination, Map.of("clientMessageId", outageId, "text", "How do I reset my password?"));
             Map<String, Object> refused = client.await("/user/queue/errors", e -> outageId.equals(e.get("clientMessageId")));
+            assertThat(Duration.ofNanos(System.nanoTime() - sendStart)).as("refused at once")
+                    .isLessThan(CONNECTION_TIMEOUT.dividedBy(2));
+            // the refusal reached the customer: the outbound revocation check kept the session while the circuit is open
             assertThat(refused).containsEntry("code", "unavailable").containsEntry("retryable", true);
 
             postgres.start();
+            // the client's outbox resends until it is acknowledged (the circuit lets a probe through after its period)
             StompTestClient resender = client;
-            Map<String, Object> ack = awaitValue(() -> {
-                resender.send(destination, Map.of("clientMessageId", outageId, "text", "How do I reset my password?"));
-                try {
-                    return resender.await("/user/queue/acks", a -> outageId.equals(a.get("clientMessageId")));
-                }
-                catch (AssertionError stillAway) {
-                    return null;
-                }
-            });
+            Map<String, Object> ack = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        resender.send(destination, Map.of("clientMessageId", outageId, "text", "How do I reset my password?"));
+                        try {
+                            return resender.await("/user/queue/acks", a -> outageId.equals(a.get("clientMessageId")));
+                        }
+                        catch (AssertionError stillAway) {
+                            return null;
+                        }
+                    }, java.util.Objects::nonNull);
+            assertThat(circuit.isOpen()).as("closed again once a connection was had").isFalse();
             client.send(destination, Map.of("clientMessageId", outageId, "text", "How do I reset my password?"));
             Map<String, Object> again = client.await("/user/queue/acks", a -> outageId.equals(a.get("clientMessageId")));
             assertThat(again).containsEntry("duplicate", true).containsEntry("messageId", ack.get("messageId"));
-            awaitTrue(() -> api.get("/actuator/health", null).status() == 200, "health UP again");
+            await().atMost(Duration.ofSeconds(90)).until(() -> api.get("/actuator/health", null).status() == 200);
 
             Conversations conversations = context.getBean(Conversations.class);
             List<ChatMessage> stored = conversations.messagesAfter(UUID.fromString(conversationId), 0, 200);
@@ -98,8 +121,9 @@ class DatabaseOutageIntegrationTests {
             assertThat(stored).filteredOn(m -> outageId.equals(m.clientMessageId())).hasSize(1);
             // and the work after the commit flows again: the bot answers the question that was resent
             String answerKey = "bot-reply:" + ack.get("messageId");
-            awaitTrue(() -> conversations.messagesAfter(UUID.fromString(conversationId), 0, 200).stream()
-                    .anyMatch(m -> answerKey.equals(m.clientMessageId())), "the bot's answer after the outage");
+            await("the bot's answer after the outage").atMost(Duration.ofSeconds(90))
+                    .until(() -> conversations.messagesAfter(UUID.fromString(conversationId), 0, 200).stream()
+                            .anyMatch(m -> answerKey.equals(m.clientMessageId())));
         }
         finally {
             if (client != null) {
@@ -148,27 +172,6 @@ class DatabaseOutageIntegrationTests {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(150, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
-        }
-    }
-
-    private static <T> T awaitValue(java.util.function.Supplier<T> attempt) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            T value = attempt.get();
-            if (value != null) {
-                return value;
-            }
-        }
-        throw new AssertionError("the resend was never acknowledged");
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            Thread.sleep(200);
         }
     }
 }

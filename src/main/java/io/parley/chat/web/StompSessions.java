@@ -8,8 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.parley.core.AccessRevoked;
+import io.parley.core.DatabaseCircuit;
 import io.parley.core.ParleyPrincipal;
 import io.parley.core.TokenAuthenticator;
+import io.parley.core.Unavailable;
 import jakarta.annotation.PreDestroy;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,6 +51,7 @@ class StompSessions implements ChannelInterceptor {
     static final int CUSTOMER_RECHECKS_PER_SWEEP = 250;
 
     private final ObjectProvider<TokenAuthenticator> authenticators;
+    private final DatabaseCircuit database;
     private final MessageChannel clientOutbound;
     private final tools.jackson.databind.json.JsonMapper json;
     private final Map<String, Live> sessions = new ConcurrentHashMap<>();
@@ -58,9 +61,10 @@ class StompSessions implements ChannelInterceptor {
         return thread;
     });
 
-    StompSessions(ObjectProvider<TokenAuthenticator> authenticators,
+    StompSessions(ObjectProvider<TokenAuthenticator> authenticators, DatabaseCircuit database,
             @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, tools.jackson.databind.json.JsonMapper json) {
         this.authenticators = authenticators;
+        this.database = database;
         this.json = json;
         this.clientOutbound = clientOutbound;
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
@@ -167,15 +171,22 @@ class StompSessions implements ChannelInterceptor {
     }
 
     private Optional<ParleyPrincipal> recheck(String sessionId, Live live, long now) {
+        if (database.isOpen()) {
+            // nobody can be revoked while the database is away, and asking it would hold this frame for the
+            // connection timeout: keep the session (its `unavailable` errors must reach it), check once it is back
+            return Optional.of(live.principal);
+        }
         Optional<ParleyPrincipal> principal;
         try {
             principal = TokenAuthenticator.firstMatch(authenticators, live.token)
                     .filter(p -> p.getName().equals(live.principal.getName()));
         }
-        catch (RuntimeException databaseAway) {
-            // nobody can be revoked while the database is away: keep the session (its `unavailable` errors must
-            // still reach it) and check again on the next frame
-            return Optional.of(live.principal);
+        catch (RuntimeException e) {
+            if (database.isOpen() || Unavailable.is(e)) {
+                // the database went away (or is too busy) during this very check: as above, check again later
+                return Optional.of(live.principal);
+            }
+            throw e;
         }
         if (principal.isEmpty()) {
             close(sessionId, "Your sign-in has expired or was revoked; connect again with a new token");
