@@ -64,7 +64,8 @@ class StompSessionsSweepTests {
                     ? new ParleyPrincipal(ParleyPrincipal.Kind.STAFF, "dana", "Dana", Set.of("AGENT"))
                     : ParleyPrincipal.customer(token.substring(2), null));
         });
-        return new StompSessions(beans.getBeanProvider(TokenAuthenticator.class), new ExecutorSubscribableChannel(),
+        return new StompSessions(beans.getBeanProvider(TokenAuthenticator.class),
+                new io.parley.core.DatabaseCircuit(java.time.Duration.ofSeconds(5)), new ExecutorSubscribableChannel(),
                 tools.jackson.databind.json.JsonMapper.builder().build());
     }
 }
