@@ -31,7 +31,10 @@ class AssistantConfiguration {
         SelfCalibration calibration = new SelfCalibration(PriorModel.shipped(), articles, search, jdbc, index.embedding().modelId(),
                 properties.targetPrecision(), properties.calibration().maxProbes(), properties.calibration().debounce(), clock,
                 language -> labels.recent(language, SelfCalibration.MAX_LABELS));
-        calibration.useProbeWriter(probeWriter.getIfAvailable());
+        if (properties.calibration().enabled()) {
+            // the model's probes share its call slots with customers' answers: asked for only when they are used
+            calibration.useProbeWriter(probeWriter.getIfAvailable());
+        }
         return calibration;
     }
 
