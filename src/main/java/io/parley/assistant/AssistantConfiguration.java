@@ -2,6 +2,7 @@ package io.parley.assistant;
 
 import java.util.concurrent.Executor;
 
+import io.parley.assistant.calibration.AnswerLabels;
 import io.parley.assistant.calibration.PriorModel;
 import io.parley.assistant.calibration.SelfCalibration;
 import io.parley.assistant.decision.BotDecision;
@@ -25,9 +26,16 @@ class AssistantConfiguration {
     /** The knowledge base's own calibration of the decision, refitted in the background when articles change. */
     @Bean(destroyMethod = "close")
     SelfCalibration selfCalibration(AssistantProperties properties, Articles articles, KnowledgeSearch search,
-            JdbcTemplate jdbc, KnowledgeIndex.Options index, java.time.Clock clock) {
-        return new SelfCalibration(PriorModel.shipped(), articles, search, jdbc, index.embedding().modelId(),
-                properties.targetPrecision(), properties.calibration().maxProbes(), properties.calibration().debounce(), clock);
+            JdbcTemplate jdbc, KnowledgeIndex.Options index, java.time.Clock clock, AnswerLabels labels,
+            ObjectProvider<io.parley.assistant.calibration.ProbeWriter> probeWriter) {
+        SelfCalibration calibration = new SelfCalibration(PriorModel.shipped(), articles, search, jdbc, index.embedding().modelId(),
+                properties.targetPrecision(), properties.calibration().maxProbes(), properties.calibration().debounce(), clock,
+                language -> labels.recent(language, SelfCalibration.MAX_LABELS));
+        if (properties.calibration().enabled()) {
+            // the model's probes share its call slots with customers' answers: asked for only when they are used
+            calibration.useProbeWriter(probeWriter.getIfAvailable());
+        }
+        return calibration;
     }
 
     @Bean

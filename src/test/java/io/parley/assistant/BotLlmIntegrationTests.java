@@ -15,6 +15,7 @@ import io.parley.support.StompTestClient;
 
 import static io.parley.support.ChatEvents.isBotMessage;
 import static io.parley.support.ChatEvents.payload;
+import static org.awaitility.Awaitility.await;
 import static io.parley.support.ChatEvents.sources;
 import static io.parley.support.ChatEvents.text;
 import org.junit.jupiter.api.AfterEach;
@@ -97,12 +98,11 @@ class BotLlmIntegrationTests {
         Api api = new Api(port);
         String staff = api.login(io.parley.ParleyIntegrationTest.ADMIN_EMAIL, io.parley.ParleyIntegrationTest.ADMIN_PASSWORD);
         String conversationId = reply.get("conversationId").toString();
-        long deadline = System.currentTimeMillis() + 5000;
-        tools.jackson.databind.JsonNode context;
-        do {
-            Thread.sleep(50);
-            context = api.get("/api/agent/conversations/" + conversationId, staff).json().get("context");
-        } while (!"llm".equals(context.get("summarySource").asString(null)) && System.currentTimeMillis() < deadline);
+        // the summary is written after the hand-off, in the background: wait for it to be stored
+        tools.jackson.databind.JsonNode context = await("the LLM summary of " + conversationId).atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> api.get("/api/agent/conversations/" + conversationId, staff).json().get("context"),
+                        c -> "llm".equals(c.get("summarySource").asString(null)));
         assertThat(context.get("summarySource").asString()).isEqualTo("llm");
         assertThat(context.get("summary").asString()).isEqualTo("The customer wants a person to discuss an on-premise installation.");
         assertThat(requests).anySatisfy(r -> assertThat(r).contains("summarise a customer support conversation"));

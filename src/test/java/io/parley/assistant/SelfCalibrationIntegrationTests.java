@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Publishing articles refits the decision in the background (debounced) for their locale, the refit is stored and
@@ -83,13 +84,9 @@ class SelfCalibrationIntegrationTests {
         assertThat(nl.get("probes").asInt()).isGreaterThanOrEqualTo(40);
         assertThat(nl.get("probePrecision").asDouble()).isGreaterThanOrEqualTo(0.95);
         // stored with the index's model, for the next start (a refit in progress may be rewriting it: read until seen)
-        long seenBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (jdbc.queryForObject("select count(*) from assistant_calibration where locale = 'nl' and source = 'self'",
-                Integer.class) != 1 && System.nanoTime() < seenBy) {
-            Thread.sleep(100);
-        }
-        assertThat(jdbc.queryForObject("select count(*) from assistant_calibration where locale = 'nl' and source = 'self'",
-                Integer.class)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(
+                jdbc.queryForObject("select count(*) from assistant_calibration where locale = 'nl' and source = 'self'",
+                        Integer.class)).isEqualTo(1));
 
         // the same search results, decided by the prior alone and by the calibration now in force
         CalibratedPolicy calibrated = calibration.policy();
@@ -185,19 +182,18 @@ class SelfCalibrationIntegrationTests {
      * the event). Refits may follow one another while the articles are being published; any finished one that saw
      * them all will do, as a refit of the same articles chooses the same calibration.
      */
-    private static JsonNode awaitLocale(Api api, String token, String locale, Instant since) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        while (System.nanoTime() < deadline) {
-            Api.Response response = api.get("/api/assistant/calibration", token);
-            assertThat(response.status()).isEqualTo(200);
-            for (JsonNode l : response.json().get("locales")) {
-                if (l.get("locale").asString().equals(locale) && Instant.parse(l.get("fittedAt").asString()).isAfter(since)
-                        && l.get("source").asString().equals("self") && l.get("probes").asInt() >= 40) {
-                    return l;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no calibration for " + locale + " within 240 s");
+    private static JsonNode awaitLocale(Api api, String token, String locale, Instant since) {
+        return await("a self-calibration of " + locale + " after " + since).atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    Api.Response response = api.get("/api/assistant/calibration", token);
+                    assertThat(response.status()).isEqualTo(200);
+                    for (JsonNode l : response.json().get("locales")) {
+                        if (l.get("locale").asString().equals(locale) && Instant.parse(l.get("fittedAt").asString()).isAfter(since)
+                                && l.get("source").asString().equals("self") && l.get("probes").asInt() >= 40) {
+                            return l;
+                        }
+                    }
+                    return null;
+                }, java.util.Objects::nonNull);
     }
 }

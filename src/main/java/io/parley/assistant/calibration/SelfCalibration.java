@@ -48,14 +48,27 @@ public final class SelfCalibration implements AutoCloseable {
     private final int maxProbes;
     private final Duration debounce;
     private final Clock clock;
+    private final java.util.function.Function<String, List<AnswerLabel>> labels;
+    private volatile ProbeWriter probeWriter;
     private final ScheduledExecutorService worker;
     private volatile CalibratedPolicy policy;
     private volatile LastFit lastFit;
     private ScheduledFuture<?> pending;
 
+    /** Labels the conversations gave, per language, that a refit reads: at most this many per language. */
+    public static final int MAX_LABELS = 2_000;
+
     public SelfCalibration(PriorModel prior, Articles articles, ArticleRetriever retriever, JdbcTemplate jdbc,
                            String modelId, double targetPrecision, int maxProbes, Duration debounce, Clock clock) {
+        this(prior, articles, retriever, jdbc, modelId, targetPrecision, maxProbes, debounce, clock, locale -> List.of());
+    }
+
+    /** @param labels the most recent labels of a locale's language ({@link AnswerLabels#recent}), newest first */
+    public SelfCalibration(PriorModel prior, Articles articles, ArticleRetriever retriever, JdbcTemplate jdbc,
+                           String modelId, double targetPrecision, int maxProbes, Duration debounce, Clock clock,
+                           java.util.function.Function<String, List<AnswerLabel>> labels) {
         this.prior = prior;
+        this.labels = labels;
         this.publishedArticles = articles::streamAllPublished;
         this.retriever = retriever;
         this.jdbc = jdbc;
@@ -71,6 +84,11 @@ public final class SelfCalibration implements AutoCloseable {
             return t;
         });
         this.policy = new CalibratedPolicy(prior, load());
+    }
+
+    /** Probes written by the language model join the generated ones (at most half of them); null: generated only. */
+    public void useProbeWriter(ProbeWriter writer) {
+        this.probeWriter = writer;
     }
 
     /** The policy in force: the latest fit, the stored one, or the prior. */
@@ -121,7 +139,11 @@ public final class SelfCalibration implements AutoCloseable {
                     a.body(), a.tags(), true, null)));
         }
         Instant now = clock.instant();
-        List<LocaleCalibration> fitted = fit(prior, retriever, articles, targetPrecision, maxProbes, now);
+        List<AnswerLabel> recent = new ArrayList<>();
+        articles.stream().map(a -> io.parley.knowledge.index.LocaleAnalyzers.language(a.locale())).distinct()
+                .forEach(language -> recent.addAll(labels.apply(language)));
+        List<LocaleCalibration> fitted = fit(prior, retriever, probes(articles, maxProbes, probeWriter), recent,
+                targetPrecision, now);
         store(fitted);
         CalibratedPolicy next = policy(prior, fitted);
         policy = next;
@@ -133,15 +155,40 @@ public final class SelfCalibration implements AutoCloseable {
                     + "probes answered {})", c.locale(), c.family(), c.source(), c.probes(), round(c.slope()),
                     round(c.offset()), round(c.threshold()), round(c.probePrecision()), round(c.probeAnswered()));
         }
-        log.info("Self-calibration: {} articles, {} probes, {} ms", articles.size(), lastFit.probes(), took);
+        log.info("Self-calibration: {} articles, {} probes, {} labels, {} ms", articles.size(), lastFit.probes(),
+                recent.size(), took);
         return next;
     }
 
     /** Probes from the articles, asked on the retriever, and the calibrations fitted on them (also used by eval). */
     public static List<LocaleCalibration> fit(PriorModel prior, ArticleRetriever retriever, List<IndexableArticle> articles,
                                               double targetPrecision, int maxProbes, Instant now) {
-        List<ProbeGenerator.Probe> probes = new ProbeGenerator().generate(articles, maxProbes);
-        return new SelfCalibrator(prior, targetPrecision).fit(SelfCalibrator.ask(retriever, probes), now);
+        return fit(prior, retriever, articles, List.of(), targetPrecision, maxProbes, now);
+    }
+
+    /** The same, with the conversations' labels joining the probes (bounded, see {@link SelfCalibrator}). */
+    public static List<LocaleCalibration> fit(PriorModel prior, ArticleRetriever retriever, List<IndexableArticle> articles,
+                                              List<AnswerLabel> labels, double targetPrecision, int maxProbes, Instant now) {
+        return fit(prior, retriever, probes(articles, maxProbes, null), labels, targetPrecision, now);
+    }
+
+    private static List<LocaleCalibration> fit(PriorModel prior, ArticleRetriever retriever, List<ProbeGenerator.Probe> probes,
+                                               List<AnswerLabel> labels, double targetPrecision, Instant now) {
+        return new SelfCalibrator(prior, targetPrecision).fit(SelfCalibrator.ask(retriever, probes),
+                SelfCalibrator.askLabels(retriever, labels), now);
+    }
+
+    /**
+     * The probes of a refit: up to half written by the language model when one is configured (they read like
+     * customers' questions), the rest generated from the articles' own words.
+     */
+    static List<ProbeGenerator.Probe> probes(List<IndexableArticle> articles, int maxProbes, ProbeWriter writer) {
+        List<ProbeGenerator.Probe> out = new ArrayList<>();
+        if (writer != null) {
+            out.addAll(writer.write(articles, maxProbes / 2));
+        }
+        out.addAll(new ProbeGenerator().generate(articles, maxProbes - out.size()));
+        return out;
     }
 
     public static CalibratedPolicy policy(PriorModel prior, List<LocaleCalibration> fitted) {

@@ -34,6 +34,10 @@ public final class SelfCalibrator {
     static final double MAX_OFFSET = 1.0;
     static final double MAX_LOWER = 0.15;
     static final int DEPTH = 10;
+    /** A conversation's label is a real question: it weighs as much as this many probes. */
+    static final double LABEL_WEIGHT = 3;
+    /** All labels of a locale together weigh at most this share of its probes, so a few odd ones cannot take over. */
+    static final double MAX_LABEL_SHARE = 0.5;
 
     private final PriorModel prior;
     private final double targetPrecision;
@@ -58,13 +62,63 @@ public final class SelfCalibrator {
         return out;
     }
 
+    /**
+     * A label from the conversations, searched again on the current index: whether answering with today's top hit
+     * would be right ({@link #of}).
+     */
+    public record LabelEvidence(SearchResult result, boolean correct) {
+
+        /**
+         * The evidence of a label, or null when it says nothing about today's top hit (a "wrong article" verdict
+         * about an article that is no longer on top, or no hit at all).
+         */
+        public static LabelEvidence of(AnswerLabel label, SearchResult result) {
+            if (result.hits().isEmpty() || label.verdict() == null) {
+                return null;
+            }
+            boolean same = result.hits().get(0).slug().equals(label.articleSlug());
+            return switch (label.verdict()) {
+                case RIGHT_ARTICLE -> new LabelEvidence(result, same);
+                case WRONG_ARTICLE -> same ? new LabelEvidence(result, false) : null;
+                case SHOULD_HAND_OFF -> new LabelEvidence(result, false);
+            };
+        }
+    }
+
+    /** Searches each label's question again on the retriever (labels of any locale; their own locale is searched). */
+    public static List<LabelEvidence> askLabels(ArticleRetriever retriever, List<AnswerLabel> labels) {
+        List<LabelEvidence> out = new ArrayList<>();
+        for (AnswerLabel l : labels) {
+            LabelEvidence e = LabelEvidence.of(l, retriever.search(l.query(), l.locale(), DEPTH));
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** One calibration per locale and family the probes reached. */
     public List<LocaleCalibration> fit(List<ProbeEvidence> evidence, Instant now) {
+        return fit(evidence, List.of(), now);
+    }
+
+    /**
+     * One calibration per locale and family the probes reached, the conversations' labels joining the probes with a
+     * bounded weight ({@link #LABEL_WEIGHT}, {@link #MAX_LABEL_SHARE}); the threshold never falls below what keeps
+     * the probes themselves at the target precision.
+     */
+    public List<LocaleCalibration> fit(List<ProbeEvidence> evidence, List<LabelEvidence> labels, Instant now) {
         Map<String, List<Scored>> byKey = new LinkedHashMap<>();
         Map<String, int[]> probesByKey = new LinkedHashMap<>();
         for (ProbeEvidence e : evidence) {
             add(byKey, e.with(), e.probe().slug(), probesByKey, true);
             add(byKey, e.without(), null, probesByKey, false);
+        }
+        Map<String, List<Scored>> labelsByKey = new LinkedHashMap<>();
+        for (LabelEvidence l : labels) {
+            EvidenceFeatures.Family family = EvidenceFeatures.family(l.result());
+            labelsByKey.computeIfAbsent(CalibratedPolicy.key(l.result().searchedLocale(), family.key()), k -> new ArrayList<>())
+                    .add(new Scored(prior.logit(l.result()), l.correct(), LABEL_WEIGHT));
         }
         List<LocaleCalibration> out = new ArrayList<>();
         for (Map.Entry<String, List<Scored>> g : byKey.entrySet()) {
@@ -76,15 +130,36 @@ public final class SelfCalibrator {
                 out.add(LocaleCalibration.prior(key[0], key[1], priorThreshold, probes, now));
                 continue;
             }
-            out.add(fitOne(key[0], key[1], g.getValue(), probes, priorThreshold, now));
+            out.add(fitOne(key[0], key[1], g.getValue(), bounded(labelsByKey.getOrDefault(g.getKey(), List.of()), probes),
+                    probes, priorThreshold, now));
         }
         return out;
     }
 
+    /** The labels, their weights scaled down so that together they weigh at most {@link #MAX_LABEL_SHARE} of the probes. */
+    static List<Scored> bounded(List<Scored> labels, int probes) {
+        double total = labels.stream().mapToDouble(Scored::weight).sum();
+        double cap = MAX_LABEL_SHARE * 2 * probes; // each probe is asked twice (with and without its article)
+        if (total <= cap) {
+            return labels;
+        }
+        double f = cap / total;
+        return labels.stream().map(l -> new Scored(l.logit(), l.correct(), l.weight() * f)).toList();
+    }
+
     LocaleCalibration fitOne(String locale, String family, List<Scored> examples, int probes, double priorThreshold,
                              Instant now) {
-        Recalibration r = AnswerCalibrator.recalibrate(examples, STRENGTH, MIN_SLOPE, MAX_SLOPE, MAX_OFFSET);
-        double onProbes = AnswerCalibrator.threshold(examples, r, targetPrecision);
+        return fitOne(locale, family, examples, List.of(), probes, priorThreshold, now);
+    }
+
+    LocaleCalibration fitOne(String locale, String family, List<Scored> examples, List<Scored> labels, int probes,
+                             double priorThreshold, Instant now) {
+        List<Scored> all = new ArrayList<>(examples);
+        all.addAll(labels);
+        Recalibration r = AnswerCalibrator.recalibrate(all, STRENGTH, MIN_SLOPE, MAX_SLOPE, MAX_OFFSET);
+        // the labels may raise the threshold or, by bending the model, lower it, but never below what the probes need
+        double onProbes = Math.max(AnswerCalibrator.threshold(all, r, targetPrecision),
+                AnswerCalibrator.threshold(examples, r, targetPrecision));
         double threshold = Math.max(onProbes, priorThreshold - MAX_LOWER);
         double answered = 0;
         double right = 0;

@@ -11,11 +11,24 @@ import java.util.Map;
  * unanswerable question); clarifying questions and hand-offs are not answers. {@code unanswerableHandoffShare} is over unanswerable questions
  * (clarify counts as not answering), null when the set has none. With {@link SimulatedMissing simulated}
  * leave-gold-out questions, the summary's {@code wrong_answer_share} counts their answers too.
+ * <p>
+ * The middle band is reported apart and never as an answer: {@code suggestedShare} is the share of the real
+ * questions that got a clarifying question ("these articles may help: A, B — or talk to a person"), and
+ * {@code suggestedRightShare} the share of the answerable questions whose suggestion listed an expected article.
  */
 public record EvalResult(int questions, int answerable, double hitAt1, double hitAt3, double mrrAt10,
                          double answeredCorrectShare, double wrongAnswerShare, Double unanswerableHandoffShare,
                          double latencyMsP50, double latencyMsP95, String retriever, double buildSeconds,
-                         List<QuestionOutcome> details, SimulatedMissing simulated) {
+                         List<QuestionOutcome> details, SimulatedMissing simulated, double suggestedShare,
+                         double suggestedRightShare) {
+
+    public EvalResult(int questions, int answerable, double hitAt1, double hitAt3, double mrrAt10,
+                      double answeredCorrectShare, double wrongAnswerShare, Double unanswerableHandoffShare,
+                      double latencyMsP50, double latencyMsP95, String retriever, double buildSeconds,
+                      List<QuestionOutcome> details, SimulatedMissing simulated) {
+        this(questions, answerable, hitAt1, hitAt3, mrrAt10, answeredCorrectShare, wrongAnswerShare,
+                unanswerableHandoffShare, latencyMsP50, latencyMsP95, retriever, buildSeconds, details, simulated, 0, 0);
+    }
 
     /**
      * The leave-gold-out questions ({@code eval --simulate-missing}): every answerable question asked again with its
@@ -63,6 +76,9 @@ public record EvalResult(int questions, int answerable, double hitAt1, double hi
             m.put("simulated_questions", simulated.questions());
             m.put("simulated_unanswerable_handoff_share", round(simulated.handoffShare()));
         }
+        // the middle band: suggestions are not answers, so they are in none of the figures above
+        m.put("suggested_share", round(suggestedShare));
+        m.put("suggested_with_expected_article_share", round(suggestedRightShare));
         m.put("latency_ms_p50", round(latencyMsP50));
         m.put("latency_ms_p95", round(latencyMsP95));
         return m;

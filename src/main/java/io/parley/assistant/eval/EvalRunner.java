@@ -52,6 +52,8 @@ public final class EvalRunner {
         int wrong = 0;
         int unanswerable = 0;
         int unanswerableHandedOff = 0;
+        int suggested = 0;
+        int suggestedRight = 0;
         double[] latencies = new double[questions.size()];
         List<EvalResult.QuestionOutcome> details = new ArrayList<>();
         int qi = 0;
@@ -93,6 +95,12 @@ public final class EvalRunner {
             } else if (answered != null) {
                 wrong++;
             }
+            if (d instanceof AnswerDecision.Clarify c) {
+                suggested++;
+                if (c.options().stream().anyMatch(h -> q.expected().contains(h.slug()))) {
+                    suggestedRight++;
+                }
+            }
             String decisionName = d instanceof AnswerDecision.Answered ? "answered"
                     : d instanceof AnswerDecision.Clarify ? "clarify" : "handoff";
             details.add(new EvalResult.QuestionOutcome(q.id(), q.question(), q.expected(), rank, decisionName, answered,
@@ -129,7 +137,8 @@ public final class EvalRunner {
         return new EvalResult(n, answerable, share(hit1, answerable), share(hit3, answerable),
                 answerable == 0 ? 0 : rr / answerable, share(answeredCorrect, n), share(wrong, answeredCorrect + wrong),
                 unanswerable == 0 ? null : (double) unanswerableHandedOff / unanswerable,
-                percentile(latencies, 50), percentile(latencies, 95), retrieverName, buildSeconds, details, simulated);
+                percentile(latencies, 50), percentile(latencies, 95), retrieverName, buildSeconds, details, simulated,
+                share(suggested, n), share(suggestedRight, answerable));
     }
 
     private static Map<String, Object> evidence(ArticleHit h) {

@@ -31,6 +31,13 @@ class LlmConfiguration {
         return new LlmAnswerWriter(llmClient, properties.botName(), properties.llm().maxSources());
     }
 
+    /** Probes for self-calibration written the way customers ask. */
+    @Bean
+    @Conditional(LlmConfigured.class)
+    io.parley.assistant.calibration.ProbeWriter llmProbeWriter(LlmClient llmClient) {
+        return new LlmProbeWriter(llmClient);
+    }
+
     @Bean
     ConversationSummarizer conversationSummarizer(ObjectProvider<LlmClient> llmClient, AssistantProperties properties) {
         return new ConversationSummarizer(llmClient.getIfAvailable(), properties.botName());

@@ -20,10 +20,14 @@ import org.apache.lucene.search.IndexSearcher;
 final class HitEvidence {
 
     static final int SNIPPET_CHARS = 240;
+    /** How many of the query's rarest known terms make its "distinctive" part ({@link SearchEvidence#rareCoverage}). */
+    static final int RARE = 2;
 
     private final Analyzer analyzer;
     private final Set<String> queryTerms;
     private final Map<String, Double> idf;
+    private final Map<String, Double> rareIdf;
+    private final Set<String> bigrams;
     private final int unseen;
 
     HitEvidence(IndexSearcher searcher, Analyzer analyzer, String locale, List<String> terms) throws IOException {
@@ -31,6 +35,14 @@ final class HitEvidence {
         this.queryTerms = new HashSet<>(terms);
         this.idf = termWeights(searcher, LocaleAnalyzers.field(IndexSchema.F_ARTICLE, locale), queryTerms);
         this.unseen = (int) idf.values().stream().filter(w -> w.isNaN()).count();
+        this.rareIdf = new HashMap<>();
+        idf.entrySet().stream().filter(e -> !e.getValue().isNaN())
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(RARE).forEach(e -> rareIdf.put(e.getKey(), e.getValue()));
+        this.bigrams = new HashSet<>();
+        for (int i = 1; i < terms.size(); i++) {
+            bigrams.add(terms.get(i - 1) + ' ' + terms.get(i));
+        }
     }
 
     /** The passage's lexical evidence and snippet, for a hit whose retrieval signals are already known. */
@@ -38,20 +50,57 @@ final class HitEvidence {
         // Each sentence is analysed once: its terms serve both the coverage signal and the snippet choice.
         List<String> sentences = TextNormalizer.sentences(text, SNIPPET_CHARS);
         List<Set<String>> sentenceTerms = new ArrayList<>(sentences.size());
+        Set<String> passageBigrams = new HashSet<>();
+        float bestSentence = 0;
         for (String sentence : sentences) {
-            sentenceTerms.add(new HashSet<>(LocaleAnalyzers.terms(analyzer, sentence)));
+            List<String> seq = sequence(sentence);
+            addBigrams(seq, passageBigrams);
+            Set<String> terms = new HashSet<>(seq);
+            sentenceTerms.add(terms);
+            bestSentence = Math.max(bestSentence, weightedCoverage(idf, terms));
         }
-        Set<String> titleTerms = new HashSet<>(LocaleAnalyzers.terms(analyzer, title));
+        List<String> titleSeq = sequence(title);
+        List<String> sectionSeq = sequence(section);
+        addBigrams(titleSeq, passageBigrams);
+        addBigrams(sectionSeq, passageBigrams);
+        Set<String> titleTerms = new HashSet<>(titleSeq);
         Set<String> passageTerms = new HashSet<>(titleTerms);
-        passageTerms.addAll(LocaleAnalyzers.terms(analyzer, section));
+        passageTerms.addAll(sectionSeq);
         sentenceTerms.forEach(passageTerms::addAll);
+        float bigramCoverage = bigrams.isEmpty() ? Float.NaN : coverage(bigrams, passageBigrams);
         return new Judged(coverage(queryTerms, passageTerms), coverage(queryTerms, titleTerms), queryTerms.size(),
-                weightedCoverage(idf, passageTerms), unseen, snippet(sentences, sentenceTerms, queryTerms));
+                weightedCoverage(idf, passageTerms), unseen, weightedCoverage(rareIdf, passageTerms), bigramCoverage,
+                bestSentence, snippet(sentences, sentenceTerms, queryTerms));
     }
 
     /** The lexical part of a {@link SearchEvidence}, and the snippet. */
     record Judged(float queryTermCoverage, float titleTermCoverage, int queryTerms, float weightedCoverage,
-                  int unseenTerms, String snippet) {
+                  int unseenTerms, float rareCoverage, float bigramCoverage, float sentenceCoverage, String snippet) {
+    }
+
+    /** The analysed terms of a text in order, repeats kept (for adjacency). */
+    private List<String> sequence(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream("q", text)) {
+            var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static void addBigrams(List<String> seq, Set<String> out) {
+        for (int i = 1; i < seq.size(); i++) {
+            out.add(seq.get(i - 1) + ' ' + seq.get(i));
+        }
     }
 
     /**

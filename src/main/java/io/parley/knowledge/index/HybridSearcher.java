@@ -123,9 +123,10 @@ final class HybridSearcher {
             }
         }
         EmbeddingSupport emb = options.embedding();
+        float[] q = null;
         boolean vectorSearch = emb.covers(locale) && !query.isBlank() && (rs.passageVector() > 0 || rs.titleVector() > 0);
         if (vectorSearch) {
-            float[] q = emb.model().embed(emb.queryPrefix() + query).content().vector();
+            q = emb.model().embed(emb.queryPrefix() + query).content().vector();
             if (rs.passageVector() > 0) {
                 collect(searcher, searcher.search(new KnnFloatVectorQuery(IndexSchema.F_VECTOR, q, rs.candidates(), filter), rs.candidates()),
                         Signal.PASSAGE_VECTOR, candidates);
@@ -143,7 +144,7 @@ final class HybridSearcher {
         fuse(all, ranges, rs, vectorSearch);
         all.sort(Comparator.comparingDouble((Candidate c) -> -c.fused).thenComparing(c -> c.articleId));
         return hits(searcher, all.subList(0, Math.min(limit, all.size())), analyzer, locale, terms,
-                ranges.get(Signal.PASSAGE_LEXICAL)[1]);
+                ranges.get(Signal.PASSAGE_LEXICAL)[1], q);
     }
 
     /**
@@ -201,7 +202,7 @@ final class HybridSearcher {
     }
 
     private List<ArticleHit> hits(IndexSearcher searcher, List<Candidate> best, Analyzer analyzer, String locale,
-                                         List<String> terms, float bm25Top) throws IOException {
+                                         List<String> terms, float bm25Top, float[] queryVector) throws IOException {
         HitEvidence evidence = new HitEvidence(searcher, analyzer, locale, terms);
         StoredFields stored = searcher.storedFields();
         List<ArticleHit> hits = new ArrayList<>();
@@ -216,11 +217,52 @@ final class HybridSearcher {
             SearchEvidence ev = new SearchEvidence(lex == null ? 0 : lex.rank, lex == null ? 0 : lex.score, bm25Top,
                     vec == null ? 0 : vec.rank, vec == null ? Float.NaN : vec.score,
                     j.queryTermCoverage(), j.titleTermCoverage(), j.queryTerms(), c.docs.size(), j.weightedCoverage(),
-                    j.unseenTerms(), c.vectorsPending);
+                    j.unseenTerms(), titleCosine(searcher, c, queryVector), j.rareCoverage(), j.bigramCoverage(),
+                    j.sentenceCoverage(), c.vectorsPending);
             hits.add(new ArticleHit(c.articleId, d.get(IndexSchema.F_SLUG), d.get(IndexSchema.F_LOCALE), title,
                     d.get(IndexSchema.F_URL), c.fused, section, text, j.snippet(), ev));
         }
         return hits;
+    }
+
+    /**
+     * Cosine between the query and the hit's article title: from the title list when it retrieved the article, else
+     * read from the article's first passage (one small lookup per shown hit); NaN without vectors, and when titles
+     * are not embedded (the default: the title list is not fused, and measured leave-one-set-out the title cosine did
+     * not help the calibrated decision, see docs/BENCHMARKS.md).
+     */
+    private float titleCosine(IndexSearcher searcher, Candidate c, float[] q) throws IOException {
+        if (q == null || options.retrieval().titleVector() <= 0) {
+            return Float.NaN;
+        }
+        Match m = c.match(Signal.TITLE_VECTOR);
+        if (m != null) {
+            return m.score;
+        }
+        Query first = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexSchema.F_ARTICLE_ID, c.articleId)), BooleanClause.Occur.FILTER)
+                .add(new org.apache.lucene.search.FieldExistsQuery(IndexSchema.F_TITLE_VECTOR), BooleanClause.Occur.FILTER)
+                .build();
+        TopDocs td = searcher.search(first, 1);
+        if (td.scoreDocs.length == 0) {
+            return Float.NaN;
+        }
+        int doc = td.scoreDocs[0].doc;
+        LeafReaderContext leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+        var values = leaf.reader().getFloatVectorValues(IndexSchema.F_TITLE_VECTOR);
+        if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+            return Float.NaN;
+        }
+        float[] t = values.vectorValue();
+        double dot = 0;
+        double nq = 0;
+        double nt = 0;
+        for (int i = 0; i < q.length; i++) {
+            dot += q[i] * t[i];
+            nq += q[i] * q[i];
+            nt += t[i] * t[i];
+        }
+        return nq == 0 || nt == 0 ? Float.NaN : (float) (dot / Math.sqrt(nq * nt));
     }
 
     private static void collect(IndexSearcher searcher, TopDocs top, Signal signal, Map<String, Candidate> candidates)

@@ -69,7 +69,8 @@ record CalibrationDump(String set, String kind, String id, String locale, List<S
             x.put("passage_chars", h.passage() == null ? 0 : h.passage().length());
             x.put("e", new double[] {e.bm25Rank(), e.bm25Score(), e.bm25TopScore(), e.vectorRank(),
                     Float.isNaN(e.cosine()) ? -9 : e.cosine(), Float.isNaN(e.queryTermCoverage()) ? -9 : e.queryTermCoverage(),
-                    e.titleTermCoverage(), e.queryTerms(), e.matchingPassages(), e.weightedCoverage(), e.unseenTerms()});
+                    e.titleTermCoverage(), e.queryTerms(), e.matchingPassages(), e.weightedCoverage(), e.unseenTerms(),
+                    nan(e.titleCosine()), nan(e.rareCoverage()), nan(e.bigramCoverage()), nan(e.sentenceCoverage())});
             hits.add(x);
         }
         m.put("hits", hits);
@@ -87,7 +88,8 @@ record CalibrationDump(String set, String kind, String id, String locale, List<S
             float cov = (float) e.get(5).asDouble();
             SearchEvidence ev = new SearchEvidence(e.get(0).asInt(), (float) e.get(1).asDouble(), (float) e.get(2).asDouble(),
                     e.get(3).asInt(), cos == -9 ? Float.NaN : cos, cov == -9 ? Float.NaN : cov, (float) e.get(6).asDouble(),
-                    e.get(7).asInt(), e.get(8).asInt(), (float) e.get(9).asDouble(), e.get(10).asInt());
+                    e.get(7).asInt(), e.get(8).asInt(), (float) e.get(9).asDouble(), e.get(10).asInt(),
+                    unnan(e, 11), unnan(e, 12), unnan(e, 13), unnan(e, 14));
             String passage = "x".repeat(h.get("passage_chars").asInt());
             hits.add(new ArticleHit(h.get("id").asString(), h.get("slug").asString(), h.get("locale").asString(), "",
                     null, h.get("score").asDouble(), h.get("section").asString(), passage, "", ev));
@@ -96,6 +98,19 @@ record CalibrationDump(String set, String kind, String id, String locale, List<S
                 n.get("searched").asString(), false, n.get("vectors").asBoolean(), hits, 0);
         return new CalibrationDump(n.get("set").asString(), n.get("kind").asString(), n.get("id").asString(),
                 n.get("locale").asString(), expected, n.get("without").asBoolean(), r);
+    }
+
+    private static double nan(float v) {
+        return Float.isNaN(v) ? -9 : v;
+    }
+
+    /** A dumped signal; NaN when absent (-9, or a dump written before the signal existed). */
+    private static float unnan(JsonNode e, int i) {
+        if (e.size() <= i) {
+            return Float.NaN;
+        }
+        double v = e.get(i).asDouble();
+        return v == -9 ? Float.NaN : (float) v;
     }
 
     static List<CalibrationDump> read(Path file) {

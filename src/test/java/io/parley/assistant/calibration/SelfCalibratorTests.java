@@ -117,4 +117,64 @@ class SelfCalibratorTests {
         // ... and only that locale's
         assertThat(calibrated.decide("q", result("fa", false, "a", 0.80))).isNotInstanceOf(AnswerDecision.Answered.class);
     }
+
+    /** Labels at one signal level: answering with the top hit there was right ({@code correct}) or wrong. */
+    static List<SelfCalibrator.LabelEvidence> labels(int n, double signal, boolean correct) {
+        List<SelfCalibrator.LabelEvidence> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new SelfCalibrator.LabelEvidence(result("en", true, "a", signal), correct));
+        }
+        return out;
+    }
+
+    @Test
+    void labelsOfWrongAnswersRaiseTheThresholdAndNoFloodOfRightOnesTakesItBelowTheProbesTarget() {
+        PriorModel prior = prior(0.9);
+        List<SelfCalibrator.ProbeEvidence> probes = probes("en", true, 300, 1);
+        LocaleCalibration plain = new SelfCalibrator(prior, 0.95).fit(probes, Instant.EPOCH).get(0);
+        // customers said No to answers the probes would give (signal just above the plain threshold's level)
+        LocaleCalibration warned = new SelfCalibrator(prior, 0.95).fit(probes, labels(80, 0.86, false), Instant.EPOCH).get(0);
+        assertThat(warned.probability(prior.logit(result("en", true, "a", 0.86))))
+                .isLessThan(plain.probability(prior.logit(result("en", true, "a", 0.86))));
+        // the bot now needs stronger evidence to answer (thresholds are compared as evidence, not as probabilities:
+        // the two calibrations bend the prior differently)
+        assertThat(lowestAnswered(prior, warned)).isGreaterThan(lowestAnswered(prior, plain));
+        assertThat(warned.probePrecision()).isGreaterThanOrEqualTo(0.95);
+
+        // thousands of "right" labels at a weak signal: bounded in weight, and the probes keep their precision
+        LocaleCalibration flooded = new SelfCalibrator(prior, 0.95).fit(probes, labels(5000, 0.72, true), Instant.EPOCH).get(0);
+        assertThat(flooded.probePrecision()).isGreaterThanOrEqualTo(0.95);
+        assertThat(flooded.slope()).isBetween(SelfCalibrator.MIN_SLOPE, SelfCalibrator.MAX_SLOPE);
+        assertThat(Math.abs(flooded.offset())).isLessThanOrEqualTo(SelfCalibrator.MAX_OFFSET);
+        assertThat(SelfCalibrator.bounded(List.of(new AnswerCalibrator.Scored(0, true, 10_000)), 300).get(0).weight())
+                .isEqualTo(SelfCalibrator.MAX_LABEL_SHARE * 2 * 300);
+    }
+
+    /** The weakest signal (cosine, in steps of 0.005) at which the calibration answers. */
+    static double lowestAnswered(PriorModel prior, LocaleCalibration c) {
+        for (int i = 0; i <= 200; i++) {
+            double signal = 0.5 + i * 0.0025;
+            if (c.probability(prior.logit(result("en", true, "a", signal))) >= c.threshold()) {
+                return signal;
+            }
+        }
+        return 1;
+    }
+
+    @Test
+    void aLabelSpeaksAboutTodaysTopHitOnly() {
+        SearchResult topA = result("en", true, "a", 0.9);
+        AnswerLabel right = new AnswerLabel(null, "q", "en", "a", "en", AnswerLabel.Verdict.RIGHT_ARTICLE,
+                AnswerLabel.Source.CUSTOMER_FEEDBACK, Instant.EPOCH, null);
+        AnswerLabel rightOther = new AnswerLabel(null, "q", "en", "b", "en", AnswerLabel.Verdict.RIGHT_ARTICLE,
+                AnswerLabel.Source.AGENT_LINK, Instant.EPOCH, null);
+        AnswerLabel wrongOther = new AnswerLabel(null, "q", "en", "b", "en", AnswerLabel.Verdict.WRONG_ARTICLE,
+                AnswerLabel.Source.CUSTOMER_FEEDBACK, Instant.EPOCH, null);
+        AnswerLabel handOff = new AnswerLabel(null, "q", "en", null, null, AnswerLabel.Verdict.SHOULD_HAND_OFF,
+                AnswerLabel.Source.WRITER_VERDICT, Instant.EPOCH, null);
+        assertThat(SelfCalibrator.LabelEvidence.of(right, topA).correct()).isTrue();
+        assertThat(SelfCalibrator.LabelEvidence.of(rightOther, topA).correct()).isFalse(); // the agent linked another
+        assertThat(SelfCalibrator.LabelEvidence.of(wrongOther, topA)).isNull();            // says nothing about "a"
+        assertThat(SelfCalibrator.LabelEvidence.of(handOff, topA).correct()).isFalse();
+    }
 }

@@ -121,11 +121,25 @@ class EvalRunnerTests {
     }
 
     @Test
+    void suggestionsAreCountedApartAndNeverAsAnswers() {
+        // suggest the top two hits for every question that has any
+        AnswerDecision suggest = (query, result) -> result.hits().isEmpty() ? new AnswerDecision.HandOff("missing_knowledge")
+                : new AnswerDecision.Clarify(result.hits().subList(0, Math.min(2, result.hits().size())));
+        EvalResult r = EvalRunner.run(RETRIEVER, suggest, QUESTIONS, "fixed", 0);
+
+        assertThat(r.answeredCorrectShare()).isZero();
+        assertThat(r.wrongAnswerShare()).isZero();
+        assertThat(r.suggestedShare()).isCloseTo(4 / 5.0, within(1e-9));      // q1-q4 have hits
+        assertThat(r.suggestedRightShare()).isCloseTo(2 / 3.0, within(1e-9)); // q1 (a), q2 (x) of the 3 answerable
+        assertThat(r.summary()).containsEntry("suggested_share", 0.8).containsEntry("suggested_with_expected_article_share", 0.6667);
+    }
+
+    @Test
     void summaryHasExactlyTheContractKeysAndNoUnanswerableMeansNull() {
         EvalResult r = EvalRunner.run(RETRIEVER, AnswerDecision.alwaysAnswerTopHit(), QUESTIONS.subList(0, 2), "fixed", 0);
         assertThat(r.summary().keySet()).containsExactly("questions", "answerable", "hit_at_1", "hit_at_3", "mrr_at_10",
-                "answered_correct_share", "wrong_answer_share", "unanswerable_handoff_share", "latency_ms_p50",
-                "latency_ms_p95");
+                "answered_correct_share", "wrong_answer_share", "unanswerable_handoff_share", "suggested_share",
+                "suggested_with_expected_article_share", "latency_ms_p50", "latency_ms_p95");
         assertThat(r.unanswerableHandoffShare()).isNull();
         assertThat(r.summaryJson()).contains("\"hit_at_1\":0.5").contains("\"unanswerable_handoff_share\":null");
     }
