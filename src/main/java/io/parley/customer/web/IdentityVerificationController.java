@@ -1,7 +1,5 @@
 package io.parley.customer.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.parley.core.InvalidInput;
 import io.parley.core.SignedTokens;
@@ -30,18 +28,15 @@ class IdentityVerificationController {
     }
 
     @GetMapping
-    Map<String, Object> status() {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("hmac", Map.of("enabled", StringUtils.hasText(properties.identitySecret()),
-                "setting", "parley.customer.identity-secret", "algorithm", "HMAC-SHA256", "encoding", "hex",
-                "field", "userHash"));
-        // JWT (identity helper): its settings go here as "jwt", and the admin page's snippet generator reads them
-        return status;
+    Status status() {
+        // JWT (identity helper): its settings go next to "hmac" as "jwt", and the admin page's snippet generator reads them
+        return new Status(new Hmac(StringUtils.hasText(properties.identitySecret()), "parley.customer.identity-secret",
+                "HMAC-SHA256", "hex", "userHash"));
     }
 
     /** Does {@code userHash} match {@code userId} under the configured secret? */
     @PostMapping("/check")
-    Map<String, Object> check(@RequestBody Check body) {
+    CheckResult check(@RequestBody Check body) {
         if (!StringUtils.hasText(body.userId()) || body.userId().length() > 200) {
             throw InvalidInput.field("userId", "is required (at most 200 characters)");
         }
@@ -49,13 +44,25 @@ class IdentityVerificationController {
             throw InvalidInput.field("userHash", "is required");
         }
         if (!StringUtils.hasText(properties.identitySecret())) {
-            return Map.of("valid", false, "reason", "Identity verification is not configured (parley.customer.identity-secret)");
+            return new CheckResult(false, "Identity verification is not configured (parley.customer.identity-secret)");
         }
         boolean valid = SignedTokens.hexEquals(SignedTokens.hmacHex(properties.identitySecret(), body.userId()),
                 body.userHash().strip());
-        return valid ? Map.of("valid", true) : Map.of("valid", false, "reason", "userHash does not match userId");
+        return valid ? new CheckResult(true, null) : new CheckResult(false, "userHash does not match userId");
     }
 
     record Check(String userId, String userHash) {
+    }
+
+    record Status(Hmac hmac) {
+    }
+
+    /** @param field the session request's field that carries the hash */
+    record Hmac(boolean enabled, String setting, String algorithm, String encoding, String field) {
+    }
+
+    /** @param reason why not, left out when valid */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record CheckResult(boolean valid, String reason) {
     }
 }
