@@ -2,7 +2,6 @@ package io.parley.insight.nps;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.core.ParleyPrincipal;
@@ -45,10 +44,14 @@ class NpsController {
 
     @PostMapping("/api/widget/nps/{surveyId}")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> answer(@AuthenticationPrincipal ParleyPrincipal customer, @PathVariable UUID surveyId,
+    Answered answer(@AuthenticationPrincipal ParleyPrincipal customer, @PathVariable UUID surveyId,
             @RequestBody NpsSurveys.Answer answer) {
         NpsReceived received = surveys.answer(UUID.fromString(customer.id()), surveyId, answer);
-        return Map.of("surveyId", surveyId, "score", received.score(), "category", received.category());
+        return new Answered(surveyId, received.score(), received.category());
+    }
+
+    /** @param category promoter, passive or detractor */
+    record Answered(UUID surveyId, int score, String category) {
     }
 
     @GetMapping("/api/insights/nps")
