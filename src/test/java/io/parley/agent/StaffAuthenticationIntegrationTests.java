@@ -1,6 +1,5 @@
 package io.parley.agent;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,13 +92,13 @@ class StaffAuthenticationIntegrationTests {
         assertThat(api.get("/api/auth/me", token).json().get("email").asString()).isEqualTo(agent.email);
         try (StompTestClient console = StompTestClient.connect(port, token)) {
             assertThat(console.connected()).isTrue();
-            console.subscribe("/topic/conversations/" + thread);
-            // nothing acknowledges a SUBSCRIBE: give the broker a moment before the customer writes
-            assertThat(console.drain("/topic/conversations/" + thread, Duration.ofMillis(300))).isEmpty();
+            // live before the customer writes: the console's own typing indicator has come back through it
+            console.subscribeToConversation(thread);
             api.post("/api/widget/conversations/" + thread + "/messages", customerToken,
                     Map.of("clientMessageId", "c-1", "text", "Hello, anyone?"));
 
-            Map<String, Object> event = console.await("/topic/conversations/" + thread, e -> "message".equals(e.get("type")));
+            Map<String, Object> event = console.await("/topic/conversations/" + thread, e -> "message".equals(e.get("type"))
+                    && "customer".equals(((Map<?, ?>) ((Map<?, ?>) e.get("message")).get("author")).get("type")));
             assertThat(((Map<?, ?>) event.get("message")).get("text")).isEqualTo("Hello, anyone?");
         }
     }

@@ -70,8 +70,9 @@ class AgentWorkspaceIntegrationTests extends HandoffTestSupport {
         Api.Response rest = api.post("/api/agent/conversations/" + c.id + "/resolve", sam.token(), Map.of());
         assertThat(rest.status()).isEqualTo(403);
         assertThat(rest.json().get("code").asString()).isEqualTo("not_your_conversation");
-        assertThat(c.ws.drain(c.topic(), java.time.Duration.ofMillis(300)))
-                .noneMatch(e -> "message".equals(e.get("type")) && "Hello from Sam".equals(text(e)));
+        // every refusal is in, so each command was handled: nothing of Sam's was stored, so nothing was broadcast
+        assertThat(storedTexts(c)).doesNotContain("Hello from Sam");
+        assertThat(c.ws.history(c.topic())).noneMatch(e -> "message".equals(e.get("type")) && "Hello from Sam".equals(text(e)));
 
         danaWs.send("/app/conversations/" + c.id + "/transfer", Map.of("agentId", sam.id()));
         samWs.await(INBOX, e -> "assigned".equals(e.get("type")) && c.id.equals(e.get("conversationId")));
@@ -149,8 +150,9 @@ class AgentWorkspaceIntegrationTests extends HandoffTestSupport {
         Map<String, Object> note = danaWs.await(staffTopic, e -> "note".equals(e.get("type")));
         assertThat(map(note.get("note"))).containsEntry("text", "Customer is on the Team plan")
                 .containsEntry("authorName", "Sam");
-        assertThat(c.ws.drain(c.topic(), java.time.Duration.ofMillis(300))).noneMatch(e -> "message".equals(e.get("type"))
-                && text(e).contains("Team plan"));
+        // the note has reached Dana, so it is stored: the customer's conversation has no trace of it
+        assertThat(storedTexts(c)).noneMatch(t -> t.contains("Team plan"));
+        assertThat(c.ws.history(c.topic())).noneMatch(e -> "message".equals(e.get("type")) && text(e).contains("Team plan"));
         JsonNode ticketNumber = api.get("/api/agent/conversations/" + c.id, dana.token()).json().get("ticket").get("number");
         assertThat(api.get("/api/tickets/" + ticketNumber.asLong() + "/notes", dana.token()).json().get(0).get("text").asString())
                 .isEqualTo("Customer is on the Team plan");
@@ -187,5 +189,10 @@ class AgentWorkspaceIntegrationTests extends HandoffTestSupport {
             c.ask(question);
         }
         return c;
+    }
+
+    private List<String> storedTexts(Customer c) {
+        return api.get("/api/widget/conversations/" + c.id + "/messages", c.token).json().get("messages").valueStream()
+                .map(m -> m.path("text").asString("")).toList();
     }
 }

@@ -6,9 +6,11 @@ import java.util.Map;
 
 import io.parley.support.Agents;
 import io.parley.support.Api;
+import io.parley.support.EventPublications;
 import io.parley.support.StompTestClient;
 
 import static io.parley.support.ChatEvents.isBotMessage;
+import static io.parley.support.ChatEvents.isMessageWithText;
 import static io.parley.support.ChatEvents.message;
 import static io.parley.support.ChatEvents.payload;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,8 @@ import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import static org.awaitility.Awaitility.await;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the handoff integration tests share: a clean routing slate, agents and customers on real STOMP connections,
@@ -141,8 +145,19 @@ abstract class HandoffTestSupport {
                     && payload(e) != null && kind.equals(payload(e).get("kind")));
         }
 
-        List<Map<String, Object>> botMessagesWithin(long millis) {
-            return ws.drain(topic(), Duration.ofMillis(millis)).stream().filter(isBotMessage()).toList();
+        /**
+         * The customer's message {@code text} got no bot reply: the bot's listener has finished with it (its event
+         * publication is done), and nothing the bot wrote after it is stored or was received.
+         */
+        void assertBotSilentAfter(String text) {
+            Map<String, Object> question = ws.awaitSeen(topic(), isMessageWithText(text));
+            EventPublications.awaitHandled(jdbc, "assistant.Bot", message(question).get("id"));
+            long seq = ((Number) message(question).get("seq")).longValue();
+            JsonNode stored = api.get("/api/widget/conversations/" + id + "/messages?after=" + seq, token).json().get("messages");
+            assertThat(stored.valueStream().filter(m -> m.get("seq").asLong() > seq)
+                    .map(m -> m.get("author").get("type").asString())).doesNotContain("bot");
+            assertThat(ws.history(topic())).filteredOn(isBotMessage())
+                    .noneMatch(e -> ((Number) message(e).get("seq")).longValue() > seq);
         }
     }
 }

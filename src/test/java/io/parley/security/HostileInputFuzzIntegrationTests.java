@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.parley.ParleyIntegrationTest;
 import io.parley.support.Api;
 import io.parley.support.StompTestClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -174,17 +175,11 @@ class HostileInputFuzzIntegrationTests extends SecurityTestSupport {
 
     /** The reason arrives as an ERROR frame (socket closed) or on /user/queue/errors (socket open). */
     private static Object firstErrorCode(StompTestClient client) {
-        long deadline = System.nanoTime() + StompTestClient.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Map<String, Object>> queued = client.drain("/user/queue/errors", Duration.ofMillis(100));
-            if (!queued.isEmpty()) {
-                return queued.get(0).get("code");
-            }
-            if (!client.connected()) {
-                return client.awaitError().get("codeHeader");
-            }
-        }
-        return null;
+        Awaitility.await("an error on the queue or an ERROR frame").atMost(StompTestClient.WAIT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> !client.history("/user/queue/errors").isEmpty() || !client.connected());
+        List<Map<String, Object>> queued = client.history("/user/queue/errors");
+        return queued.isEmpty() ? client.awaitError().get("codeHeader") : queued.get(0).get("code");
     }
 
     private long count(String tableAndCondition) {

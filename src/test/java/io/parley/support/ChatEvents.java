@@ -14,6 +14,11 @@ public final class ChatEvents {
         return e -> "message".equals(e.get("type")) && "bot".equals(((Map<?, ?>) message(e).get("author")).get("type"));
     }
 
+    /** A message (of any author) whose text is exactly {@code text}. */
+    public static Predicate<Map<String, Object>> isMessageWithText(String text) {
+        return e -> "message".equals(e.get("type")) && text.equals(message(e).get("text"));
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> message(Map<String, Object> event) {
         return (Map<String, Object>) event.get("message");

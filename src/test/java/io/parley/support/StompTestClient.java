@@ -9,6 +9,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.StringMessageConverter;
@@ -155,38 +157,40 @@ public final class StompTestClient implements AutoCloseable {
      * by another await: for frames whose order relative to others is not defined.
      */
     public Map<String, Object> awaitSeen(String destination, Predicate<Map<String, Object>> matching) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var match = history.getOrDefault(destination, List.of()).stream().filter(matching).findFirst();
-            if (match.isPresent()) {
-                return match.get();
-            }
-            try {
-                Thread.sleep(20);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            return Awaitility.await("a frame matching on " + destination).atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> history(destination).stream().filter(matching).findFirst(), java.util.Optional::isPresent)
+                    .get();
         }
-        throw new AssertionError("nothing matching arrived on " + destination + " within " + WAIT);
+        catch (ConditionTimeoutException e) {
+            throw new AssertionError("nothing matching arrived on " + destination + " within " + WAIT);
+        }
     }
 
     public Map<String, Object> await(String destination) {
         return await(destination, payload -> true);
     }
 
-    /** Frames received on {@code destination} within {@code quiet}; used to assert that nothing arrives. */
-    public List<Map<String, Object>> drain(String destination, Duration quiet) {
-        try {
-            Thread.sleep(quiet.toMillis());
+    /**
+     * Waits for a frame matching {@code fence} on {@code destination} and returns every frame received there before
+     * it (consumed by an earlier await or not). To show that something did NOT arrive, make the test cause a later
+     * frame that the server can only send after the unwanted one would have been sent (the same conversation's
+     * next message, say), and assert on what came before it: absence proven by an event, not by a pause.
+     */
+    public List<Map<String, Object>> framesBefore(String destination, Predicate<Map<String, Object>> fence) {
+        Map<String, Object> marker = await(destination, fence);
+        List<Map<String, Object>> seen = history(destination);
+        for (int i = 0; i < seen.size(); i++) {
+            if (seen.get(i) == marker) {
+                return List.copyOf(seen.subList(0, i));
+            }
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<Map<String, Object>> frames = new java.util.ArrayList<>();
-        queue(destination).drainTo(frames);
-        return frames;
+        throw new IllegalStateException("the fence frame is missing from the history of " + destination);
+    }
+
+    /** Every frame received on {@code destination} so far, in arrival order. */
+    public List<Map<String, Object>> history(String destination) {
+        return List.copyOf(history.getOrDefault(destination, List.of()));
     }
 
     /** Waits for a STOMP ERROR frame; returns its headers ({@code message}, {@code code}) and body fields. */
@@ -205,19 +209,14 @@ public final class StompTestClient implements AutoCloseable {
     }
 
     public boolean awaitDisconnect() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!connected()) {
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            Awaitility.await("the server closes the connection").atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !connected());
+            return true;
         }
-        return false;
+        catch (ConditionTimeoutException e) {
+            return false;
+        }
     }
 
     @Override
