@@ -19,6 +19,9 @@ public class ConversationOwnership {
     private final ConversationRepository repository;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    // a transition made while another one's event is being handled (handoff routes the conversation it is placing)
+    // is published once that handling is done, so every listener sees the transitions in the order they happened
+    private final ThreadLocal<java.util.ArrayDeque<ConversationStateChanged>> pending = new ThreadLocal<>();
 
     ConversationOwnership(ConversationRepository repository, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
@@ -78,7 +81,26 @@ public class ConversationOwnership {
         ConversationStateChanged changed = new ConversationStateChanged(after.id(), after.customerId(), after.locale(),
                 before.state(), after.state(), after.assignee(), before.assignee(), actor, reason, question,
                 clock.instant());
-        events.publishEvent(changed);
+        publish(changed);
         return changed;
+    }
+
+    private void publish(ConversationStateChanged changed) {
+        java.util.ArrayDeque<ConversationStateChanged> queue = pending.get();
+        if (queue != null) {
+            queue.add(changed);
+            return;
+        }
+        queue = new java.util.ArrayDeque<>();
+        pending.set(queue);
+        try {
+            events.publishEvent(changed);
+            while (!queue.isEmpty()) {
+                events.publishEvent(queue.poll());
+            }
+        }
+        finally {
+            pending.remove();
+        }
     }
 }

@@ -81,6 +81,18 @@ class Placement {
         if (event.to() == ConversationState.QUEUED) {
             place(event);
         }
+        else if (event.to() == ConversationState.ASSIGNED) {
+            joined(event);
+        }
+    }
+
+    /** The queue entry and the customer follow an assignment, after everyone saw it (routing happens mid-placement). */
+    private void joined(ConversationStateChanged event) {
+        Handoff current = repository.lock(event.conversationId()).orElse(Handoff.withBot(event.conversationId(), clock.instant()));
+        repository.save(current.assign(event.assignee(), clock.instant()));
+        String name = name(event.assignee());
+        notify(event.conversationId(), CustomerNotices.text(event.locale(), CustomerNotices.Key.ASSIGNED, Map.of("agent", name)),
+                new MessageContent.AgentJoined(name));
     }
 
     /** A customer message: a resolved conversation reopens (to the bot, or the queue). */
@@ -158,15 +170,14 @@ class Placement {
         }
     }
 
-    /** To an agent (claimed, routed, transferred): chat changes the owner, the queue entry and the customer follow. */
+    /**
+     * To an agent (claimed, routed, transferred): chat changes the owner; the queue entry and the customer's notice
+     * follow its event ({@link #joined}).
+     */
     Handoff assign(UUID conversationId, String locale, Handoff current, UUID agent, String reason, UUID actor) {
         ownership.assign(conversationId, agent, reason, actor);
-        Handoff assigned = current.assign(agent, clock.instant());
-        repository.save(assigned);
-        String name = name(agent);
-        notify(conversationId, CustomerNotices.text(locale, CustomerNotices.Key.ASSIGNED, Map.of("agent", name)),
-                new MessageContent.AgentJoined(name));
-        return assigned;
+        // saved by joined(), unless this assignment is routed mid-placement and its event still to come
+        return repository.find(conversationId).orElse(current.assign(agent, clock.instant()));
     }
 
     Handoff backToBot(Conversation conversation, Handoff current, String reason, UUID actor) {
