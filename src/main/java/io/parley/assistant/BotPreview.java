@@ -9,7 +9,6 @@ import io.parley.chat.Author;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversation;
 import io.parley.chat.MessageContent;
-import io.parley.chat.Responder;
 import io.parley.core.InvalidInput;
 import io.parley.knowledge.KnowledgeSearch;
 import io.parley.knowledge.index.ArticleRetriever;
@@ -56,7 +55,7 @@ public class BotPreview {
         }
         Instant now = clock.instant();
         Conversation conversation = new Conversation(UUID.randomUUID(), UUID.randomUUID(), null, wanted, 1, 0, 0, now,
-                now, Responder.BOT);
+                now, io.parley.chat.ConversationState.BOT, null);
         ChatMessage message = new ChatMessage(UUID.randomUUID(), conversation.id(), 1, Author.customer(null, null), text,
                 null, null, now);
         TurnContext context = new TurnContext(conversation, List.of(message), message, null, wanted);

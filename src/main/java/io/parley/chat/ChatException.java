@@ -19,6 +19,10 @@ public class ChatException extends ParleyException {
         return new ChatException(403, "conversation_forbidden", "You may not access conversation " + id);
     }
 
+    static ChatException illegalTransition(String message) {
+        return new ChatException(409, "illegal_transition", message);
+    }
+
     static ChatException invalidMessage(String code, String message) {
         return new ChatException(400, code, message);
     }

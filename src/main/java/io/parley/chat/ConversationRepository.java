@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class ConversationRepository {
 
     private static final String CONVERSATION_COLUMNS =
-            "id, customer_id, subject, locale, last_seq, customer_read_seq, agent_read_seq, created_at, last_message_at, responder";
+            "id, customer_id, subject, locale, last_seq, customer_read_seq, agent_read_seq, created_at, last_message_at, state, assignee";
     private static final String MESSAGE_COLUMNS =
             "id, conversation_id, seq, author_type, author_id, author_name, text, payload, client_message_id, created_at";
     private static final Logger log = LoggerFactory.getLogger(ConversationRepository.class);
@@ -35,10 +35,10 @@ class ConversationRepository {
     }
 
     void insert(Conversation c) {
-        jdbc.sql("insert into conversation (" + CONVERSATION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into conversation (" + CONVERSATION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.customerId(), c.subject(), c.locale(), c.lastSeq(), c.customerReadSeq(),
                         c.agentReadSeq(), Timestamp.from(c.createdAt()), Timestamp.from(c.lastMessageAt()),
-                        c.responder().json())
+                        c.state().json(), c.assignee())
                 .update();
     }
 
@@ -109,8 +109,10 @@ class ConversationRepository {
                 .params(seq, conversationId, seq).update();
     }
 
-    void setResponder(UUID conversationId, Responder responder) {
-        jdbc.sql("update conversation set responder = ? where id = ?").params(responder.json(), conversationId).update();
+    /** Runs under the row lock taken by lock(): the one place a conversation's owner is written. */
+    void setState(UUID conversationId, ConversationState state, UUID assignee) {
+        jdbc.sql("update conversation set state = ?, assignee = ? where id = ?").params(state.json(), assignee, conversationId)
+                .update();
     }
 
     /** The newest messages, oldest first: the context the bot reads. */
@@ -130,7 +132,8 @@ class ConversationRepository {
         return new Conversation(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
                 rs.getString("subject"), rs.getString("locale"), rs.getLong("last_seq"),
                 rs.getLong("customer_read_seq"), rs.getLong("agent_read_seq"), instant(rs, "created_at"),
-                instant(rs, "last_message_at"), Responder.valueOf(rs.getString("responder").toUpperCase()));
+                instant(rs, "last_message_at"), ConversationState.fromDb(rs.getString("state")),
+                rs.getObject("assignee", UUID.class));
     }
 
     private ChatMessage mapMessage(ResultSet rs, int row) throws SQLException {

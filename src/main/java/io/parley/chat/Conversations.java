@@ -28,14 +28,16 @@ public class Conversations {
     private static final String BOT_REPLY_PREFIX = "bot-reply:";
 
     private final ConversationRepository repository;
+    private final ConversationOwnership ownership;
     private final Customers customers;
     private final ChatProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Conversations(ConversationRepository repository, Customers customers, ChatProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+    Conversations(ConversationRepository repository, ConversationOwnership ownership, Customers customers,
+            ChatProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.ownership = ownership;
         this.customers = customers;
         this.properties = properties;
         this.events = events;
@@ -53,7 +55,7 @@ public class Conversations {
         }
         Instant now = clock.instant();
         Conversation conversation = new Conversation(UUID.randomUUID(), customerId,
-                StringUtils.hasText(subject) ? subject.strip() : null, locale, 0, 0, 0, now, now, Responder.BOT);
+                StringUtils.hasText(subject) ? subject.strip() : null, locale, 0, 0, 0, now, now, ConversationState.BOT, null);
         repository.insert(conversation);
         events.publishEvent(new ConversationStarted(conversation.id(), customerId, locale));
         return conversation;
@@ -170,10 +172,11 @@ public class Conversations {
     /**
      * The bot hands over: its message ("I'm connecting you with our team") and the switch to a person in one
      * transaction under one lock, so the message is never stored without the hand-off (or the hand-off without
-     * it), and the handoff module's queue notice, written by its listener of {@link HumanRequested}, commits with them.
+     * it), and the handoff module's queue notice, written by its listener of {@link ConversationStateChanged}, commits
+     * with them.
      *
      * @param inReplyTo the customer message this answers (the reply is stored at most once, see {@link #postBotReply})
-     * @param reason the hand-off reason ({@link HumanRequested#reason()})
+     * @param reason the hand-off reason ({@link ConversationStateChanged#reason()})
      * @param question the customer's question, for the agent and the ticket
      * @return the bot's message, or empty when the bot no longer responds in this conversation
      */
@@ -195,36 +198,16 @@ public class Conversations {
         return repository.lock(conversationId).orElseThrow(() -> ChatException.conversationNotFound(conversationId));
     }
 
-    /** Hands the conversation to a human or back to the bot (the handoff module decides when). */
-    @Transactional
-    public Conversation changeResponder(UUID conversationId, Responder responder) {
-        Conversation conversation = repository.lock(conversationId)
-                .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
-        if (conversation.responder() != responder) {
-            repository.setResponder(conversationId, responder);
-            events.publishEvent(new ResponderChanged(conversationId, responder));
-        }
-        return get(conversationId);
-    }
-
     /**
-     * Passes the conversation from the bot to a person: the bot falls silent at once (the switch happens under the
-     * conversation's lock) and {@link HumanRequested} tells the handoff module. A second request while a human
-     * already responds changes nothing.
+     * Passes the conversation from the bot to people: the bot falls silent at once (the switch happens under the
+     * conversation's lock) and the {@link ConversationStateChanged} it publishes lets the handoff module queue and
+     * route it in the same transaction. A second request while people own it changes nothing.
      *
      * @return true when this call handed the conversation over
      */
     @Transactional
     public boolean requestHuman(UUID conversationId, String reason, String question) {
-        Conversation conversation = repository.lock(conversationId)
-                .orElseThrow(() -> ChatException.conversationNotFound(conversationId));
-        if (!conversation.botResponds()) {
-            return false;
-        }
-        repository.setResponder(conversationId, Responder.HUMAN);
-        events.publishEvent(new ResponderChanged(conversationId, Responder.HUMAN));
-        events.publishEvent(new HumanRequested(conversationId, conversation.customerId(), reason, question));
-        return true;
+        return ownership.requestHuman(conversationId, reason, question);
     }
 
     /** The last {@code count} messages in seq order. */

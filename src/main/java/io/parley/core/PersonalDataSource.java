@@ -20,8 +20,20 @@ public interface PersonalDataSource {
     /** The key of this module's part in the export, e.g. {@code conversations}. */
     String section();
 
-    /** What this module keeps about the customer, as JSON-ready values (maps, lists, strings, numbers). */
+    /** What this module keeps about the customer: records (or lists of them) that Jackson writes as JSON. */
     Object export(UUID customerId);
+
+    /** A timestamp column as an instant, null when null (for the sources' row mappers). */
+    static java.time.Instant instant(java.sql.ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    /** A text[] column as a list, empty when null. */
+    static List<String> strings(java.sql.ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
 
     /** JDBC rows as JSON-friendly maps: timestamps as instants, SQL arrays as lists, jsonb as its text. */
     static List<Map<String, Object>> rows(List<Map<String, Object>> rows) {

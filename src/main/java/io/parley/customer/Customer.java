@@ -1,7 +1,6 @@
 package io.parley.customer;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,11 +13,11 @@ import java.util.UUID;
  * @param attributes the custom attributes of the latest identity JWT (all signed)
  */
 public record Customer(UUID id, String externalId, String visitorId, String name, String email, String locale,
-        Instant createdAt, Instant lastSeenAt, String company, Set<String> verifiedFields, Map<String, Object> attributes) {
+        Instant createdAt, Instant lastSeenAt, String company, Set<String> verifiedFields, CustomerAttributes attributes) {
 
     public Customer {
         verifiedFields = verifiedFields == null ? Set.of() : Set.copyOf(verifiedFields);
-        attributes = attributes == null ? Map.of() : attributes;
+        attributes = attributes == null ? CustomerAttributes.NONE : attributes;
     }
 
     public boolean identified() {

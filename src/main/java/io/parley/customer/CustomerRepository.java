@@ -5,12 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +19,6 @@ class CustomerRepository {
 
     private static final String COLUMNS = "id, external_id, visitor_id, name, email, locale, created_at, last_seen_at, "
             + "company, verified_fields, attributes";
-    private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {
-    };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -42,7 +38,7 @@ class CustomerRepository {
      * is stored unverified, and never replaces a value that was signed before (an unsigned session cannot rename a
      * verified customer). {@code attributes}, when not null, replace the stored custom attributes.
      */
-    Customer upsertIdentified(String externalId, Fields fields, Set<String> signed, Map<String, Object> attributes, Instant now) {
+    Customer upsertIdentified(String externalId, Fields fields, Set<String> signed, CustomerAttributes attributes, Instant now) {
         String[] signedArray = signed.toArray(String[]::new);
         return jdbc.sql("""
                 insert into customer (id, external_id, name, email, locale, company, verified_fields, attributes, created_at, last_seen_at)
@@ -58,7 +54,7 @@ class CustomerRepository {
                 returning """.formatted(merge("name"), merge("email"), merge("company")) + " " + COLUMNS)
                 .param("id", UUID.randomUUID()).param("externalId", externalId).param("name", fields.name())
                 .param("email", fields.email()).param("locale", fields.locale()).param("company", fields.company())
-                .param("signed", signedArray).param("attributes", json.writeValueAsString(attributes == null ? Map.of() : attributes))
+                .param("signed", signedArray).param("attributes", json.writeValueAsString(attributes == null ? CustomerAttributes.NONE : attributes))
                 .param("replaceAttributes", attributes != null).param("now", java.sql.Timestamp.from(now))
                 .query(this::map).single();
     }
@@ -119,6 +115,6 @@ class CustomerRepository {
                 rs.getString("name"), rs.getString("email"), rs.getString("locale"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant(), rs.getString("company"),
                 verified == null ? Set.of() : Set.of((String[]) verified.getArray()),
-                attributes == null ? Map.of() : json.readValue(attributes, ATTRIBUTES));
+                attributes == null ? CustomerAttributes.NONE : json.readValue(attributes, CustomerAttributes.class));
     }
 }

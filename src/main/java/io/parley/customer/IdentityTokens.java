@@ -164,6 +164,7 @@ class IdentityTokens {
         if (subject == null) {
             throw missing("sub");
         }
+        // the claims as the JWT library parsed them, before they become JSON values
         Map<String, Object> attributes = new LinkedHashMap<>();
         jwt.getClaims().forEach((name, value) -> {
             if (!NOT_ATTRIBUTES.contains(name) && value != null) {
@@ -174,7 +175,7 @@ class IdentityTokens {
             throw invalid("attributes", "at most " + MAX_ATTRIBUTES + " custom attributes are kept");
         }
         return new SignedIdentity(subject, text(jwt, "name", 200), text(jwt, "email", 320), text(jwt, "company", 200),
-                text(jwt, "locale", 20), attributes);
+                text(jwt, "locale", 20), CustomerAttributes.fromClaims(attributes));
     }
 
     private static String text(Jwt jwt, String claim, int maxLength) {

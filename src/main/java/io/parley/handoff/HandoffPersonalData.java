@@ -1,5 +1,7 @@
 package io.parley.handoff;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.parley.core.PersonalDataSource;
@@ -31,12 +33,26 @@ class HandoffPersonalData implements PersonalDataSource {
     }
 
     @Override
-    public Object export(UUID customerId) {
-        return PersonalDataSource.rows(jdbc.sql("""
-                select conversation_id, state, reason, question, out_of_hours, contact_email, queued_at, assigned_at,
-                    resolved_at, rating, rating_comment, rated_at
-                from conversation_handoff where conversation_id in """ + OF_CUSTOMER + " order by queued_at")
-                .param("customer", customerId).query().listOfRows());
+    public List<ExportedHandoff> export(UUID customerId) {
+        return jdbc.sql("""
+                select h.conversation_id, c.state, h.reason, h.question, h.out_of_hours, h.contact_email, h.queued_at,
+                    h.assigned_at, h.resolved_at, h.rating, h.rating_comment, h.rated_at
+                from conversation_handoff h join conversation c on c.id = h.conversation_id
+                where h.conversation_id in """ + OF_CUSTOMER + " order by h.queued_at")
+                .param("customer", customerId)
+                .query((rs, row) -> new ExportedHandoff(rs.getObject("conversation_id", UUID.class), rs.getString("state"),
+                        rs.getString("reason"), rs.getString("question"), rs.getBoolean("out_of_hours"),
+                        rs.getString("contact_email"), PersonalDataSource.instant(rs, "queued_at"),
+                        PersonalDataSource.instant(rs, "assigned_at"), PersonalDataSource.instant(rs, "resolved_at"),
+                        (Integer) rs.getObject("rating"), rs.getString("rating_comment"),
+                        PersonalDataSource.instant(rs, "rated_at")))
+                .list();
+    }
+
+    /** One hand-off of the export. */
+    record ExportedHandoff(UUID conversationId, String state, String reason, String question, boolean outOfHours,
+            String contactEmail, Instant queuedAt, Instant assignedAt, Instant resolvedAt, Integer rating,
+            String ratingComment, Instant ratedAt) {
     }
 
     @EventListener

@@ -12,16 +12,21 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.parley.chat.ConversationState;
+import io.parley.chat.ConversationStateChanged;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class HandoffRepository {
 
+    // the owner (state, assignee) is chat's, read with the queue's details; handoff never writes it
     private static final String COLUMNS = """
-            conversation_id, state, agent_id, team_id, reason, question, out_of_hours, contact_email, queued_at,
-            assigned_at, resolved_at, resolved_by, resolved_by_bot, awaiting_first_response, rating, rating_comment,
-            rated_at, updated_at""";
+            h.conversation_id, c.state, c.assignee as agent_id, h.team_id, h.reason, h.question, h.out_of_hours,
+            h.contact_email, h.queued_at, h.assigned_at, h.resolved_at, h.resolved_by, h.resolved_by_bot,
+            h.awaiting_first_response, h.rating, h.rating_comment, h.rated_at, h.updated_at""";
+    private static final String FROM = " from conversation_handoff h join conversation c on c.id = h.conversation_id ";
 
     private final JdbcClient jdbc;
 
@@ -30,12 +35,12 @@ class HandoffRepository {
     }
 
     Optional<Handoff> find(UUID conversationId) {
-        return jdbc.sql("select " + COLUMNS + " from conversation_handoff where conversation_id = ?")
+        return jdbc.sql("select " + COLUMNS + FROM + "where h.conversation_id = ?")
                 .param(conversationId).query(HandoffRepository::map).optional();
     }
 
     Optional<Handoff> lock(UUID conversationId) {
-        return jdbc.sql("select " + COLUMNS + " from conversation_handoff where conversation_id = ? for update")
+        return jdbc.sql("select " + COLUMNS + FROM + "where h.conversation_id = ? for update of h")
                 .param(conversationId).query(HandoffRepository::map).optional();
     }
 
@@ -43,25 +48,24 @@ class HandoffRepository {
         if (conversationIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from conversation_handoff where conversation_id = any(?)")
+        return jdbc.sql("select " + COLUMNS + FROM + "where h.conversation_id = any(?)")
                 .param(conversationIds.toArray(UUID[]::new)).query(HandoffRepository::map).list().stream()
                 .collect(Collectors.toMap(Handoff::conversationId, h -> h));
     }
 
     void save(Handoff h) {
         jdbc.sql("""
-                insert into conversation_handoff (conversation_id, state, agent_id, team_id, reason, question, out_of_hours,
+                insert into conversation_handoff (conversation_id, team_id, reason, question, out_of_hours,
                     contact_email, queued_at, assigned_at, resolved_at, resolved_by, resolved_by_bot, awaiting_first_response,
                     rating, rating_comment, rated_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (conversation_id) do update set state = excluded.state, agent_id = excluded.agent_id,
-                    team_id = excluded.team_id, reason = excluded.reason, question = excluded.question,
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (conversation_id) do update set team_id = excluded.team_id, reason = excluded.reason, question = excluded.question,
                     out_of_hours = excluded.out_of_hours, contact_email = excluded.contact_email,
                     queued_at = excluded.queued_at, assigned_at = excluded.assigned_at, resolved_at = excluded.resolved_at,
                     resolved_by = excluded.resolved_by, resolved_by_bot = excluded.resolved_by_bot,
                     awaiting_first_response = excluded.awaiting_first_response, rating = excluded.rating,
                     rating_comment = excluded.rating_comment, rated_at = excluded.rated_at, updated_at = excluded.updated_at""")
-                .params(h.conversationId(), h.state().json(), h.agentId(), h.teamId(), h.reason(), h.question(),
+                .params(h.conversationId(), h.teamId(), h.reason(), h.question(),
                         h.outOfHours(), h.contactEmail(), ts(h.queuedAt()), ts(h.assignedAt()), ts(h.resolvedAt()),
                         h.resolvedBy(), h.resolvedByBot(), h.awaitingFirstResponse(),
                         h.rating() == null ? null : h.rating().score(), h.rating() == null ? null : h.rating().comment(),
@@ -69,9 +73,9 @@ class HandoffRepository {
                 .update();
     }
 
-    void recordTransition(OwnershipChanged t) {
+    void recordTransition(ConversationStateChanged t) {
         jdbc.sql("insert into ownership_transition (conversation_id, from_state, to_state, agent_id, actor_id, reason, at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(t.conversationId(), t.from().json(), t.to().json(), t.agentId(), t.actorId(), t.reason(), ts(t.at()))
+                .params(t.conversationId(), t.from().json(), t.to().json(), t.assignee(), t.actorId(), t.reason(), ts(t.at()))
                 .update();
     }
 
@@ -85,19 +89,19 @@ class HandoffRepository {
 
     /** Queued conversations, longest waiting first. */
     List<Handoff> queued(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from conversation_handoff where state = 'queued' order by queued_at, conversation_id limit ?")
+        return jdbc.sql("select " + COLUMNS + FROM + "where c.state = 'queued' order by h.queued_at, h.conversation_id limit ?")
                 .param(limit).query(HandoffRepository::map).list();
     }
 
     List<Handoff> assignedTo(UUID agentId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from conversation_handoff where state = 'assigned' and agent_id = ? order by assigned_at desc limit ?")
+        return jdbc.sql("select " + COLUMNS + FROM + "where c.state = 'assigned' and c.assignee = ? order by h.assigned_at desc limit ?")
                 .params(agentId, limit).query(HandoffRepository::map).list();
     }
 
     /** Every conversation that ever left the bot (or the bot resolved), newest activity first. */
-    List<Handoff> all(HandoffState state, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from conversation_handoff where (?::text is null or state = ?) "
-                        + "and (queued_at is not null or resolved_by_bot) order by updated_at desc limit ?")
+    List<Handoff> all(ConversationState state, int limit) {
+        return jdbc.sql("select " + COLUMNS + FROM + "where (?::text is null or c.state = ?) "
+                        + "and (h.queued_at is not null or h.resolved_by_bot) order by h.updated_at desc limit ?")
                 .params(state == null ? null : state.json(), state == null ? null : state.json(), limit)
                 .query(HandoffRepository::map).list();
     }
@@ -105,14 +109,15 @@ class HandoffRepository {
     /** 1-based place in the queue among conversations of the same team. */
     int position(Handoff h) {
         return jdbc.sql("""
-                select count(*) from conversation_handoff where state = 'queued' and team_id is not distinct from ?
-                and (queued_at < ? or (queued_at = ? and conversation_id <= ?))""")
+                select count(*) from conversation_handoff h join conversation c on c.id = h.conversation_id
+                where c.state = 'queued' and h.team_id is not distinct from ?
+                and (h.queued_at < ? or (h.queued_at = ? and h.conversation_id <= ?))""")
                 .params(h.teamId(), ts(h.queuedAt()), ts(h.queuedAt()), h.conversationId()).query(Long.class).single().intValue();
     }
 
     /** Conversations assigned to each agent now. */
     Map<UUID, Integer> load() {
-        return jdbc.sql("select agent_id, count(*) as n from conversation_handoff where state = 'assigned' group by agent_id")
+        return jdbc.sql("select assignee as agent_id, count(*) as n from conversation where state = 'assigned' group by assignee")
                 .query((rs, row) -> Map.entry(rs.getObject("agent_id", UUID.class), rs.getInt("n"))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -148,8 +153,8 @@ class HandoffRepository {
                 instant(rs, "updated_at"));
     }
 
-    private static HandoffState state(String value) {
-        return HandoffState.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    private static ConversationState state(String value) {
+        return ConversationState.valueOf(value.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

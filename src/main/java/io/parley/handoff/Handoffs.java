@@ -13,32 +13,28 @@ import java.util.regex.Pattern;
 
 import io.parley.agent.AgentPresence;
 import io.parley.agent.AgentStatus;
-import io.parley.agent.StaffAccounts;
-import io.parley.agent.StaffMember;
-import io.parley.chat.AnswerFeedbackGiven;
 import io.parley.chat.Author;
-import io.parley.chat.AuthorType;
 import io.parley.chat.Conversation;
+import io.parley.chat.ConversationOwnership;
+import io.parley.chat.ConversationState;
 import io.parley.chat.Conversations;
-import io.parley.chat.HumanRequested;
 import io.parley.chat.MessageContent;
-import io.parley.chat.MessagePosted;
 import io.parley.chat.PostMessage;
 import io.parley.chat.PostResult;
-import io.parley.chat.Responder;
 import io.parley.core.InvalidInput;
 import io.parley.core.ParleyPrincipal;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * The handoff module's API: every ownership change of a conversation goes through here, under the conversation's
- * row lock (the lock chat takes for every message), so transitions, messages and the bot/human switch are ordered.
- * Each transition is stored, published as {@link OwnershipChanged} and told to the customer.
+ * The handoff module's API: agents' commands on conversations (claim, reply, transfer, resolve, return to the bot),
+ * the customer's rating and contact, and routing of the queue. Who owns a conversation is chat's
+ * ({@link ConversationOwnership}): each command takes the conversation's row lock first, asks chat for the
+ * transition, and {@link Placement} keeps the queue, its history and the customer's notices in step in the same
+ * transaction.
  */
 @Service
 public class Handoffs {
@@ -48,27 +44,25 @@ public class Handoffs {
 
     private final HandoffRepository repository;
     private final Conversations conversations;
+    private final ConversationOwnership ownership;
+    private final Placement placement;
     private final Teams teams;
     private final Routing routing;
     private final AgentPresence presence;
-    private final StaffAccounts staff;
     private final HandoffProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    // Spring Boot creates a MailSender only with an SMTP server (spring.mail.host): only then is email promised
-    private final org.springframework.beans.factory.ObjectProvider<org.springframework.mail.MailSender> mailSenders;
-
-    Handoffs(HandoffRepository repository, Conversations conversations, Teams teams, Routing routing,
-            AgentPresence presence, StaffAccounts staff, HandoffProperties properties, ApplicationEventPublisher events,
-            Clock clock, org.springframework.beans.factory.ObjectProvider<org.springframework.mail.MailSender> mailSenders) {
-        this.mailSenders = mailSenders;
+    Handoffs(HandoffRepository repository, Conversations conversations, ConversationOwnership ownership,
+            Placement placement, Teams teams, Routing routing, AgentPresence presence, HandoffProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.conversations = conversations;
+        this.ownership = ownership;
+        this.placement = placement;
         this.teams = teams;
         this.routing = routing;
         this.presence = presence;
-        this.staff = staff;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
@@ -94,7 +88,7 @@ public class Handoffs {
         return repository.assignedTo(agentId, limit);
     }
 
-    public List<Handoff> all(HandoffState state, int limit) {
+    public List<Handoff> all(ConversationState state, int limit) {
         return repository.all(state, limit);
     }
 
@@ -104,7 +98,7 @@ public class Handoffs {
 
     /** 1-based place in the queue, null when not queued. */
     public Integer position(Handoff handoff) {
-        return handoff.state() == HandoffState.QUEUED ? repository.position(handoff) : null;
+        return handoff.state() == ConversationState.QUEUED ? repository.position(handoff) : null;
     }
 
     public Map<UUID, Integer> load() {
@@ -113,58 +107,7 @@ public class Handoffs {
 
     /** Median first-response time of the window, empty without history ("a few minutes"). */
     public Optional<Duration> expectedWait() {
-        return repository.medianFirstResponse(clock.instant().minus(properties.expectedWaitWindow()));
-    }
-
-    /** The bot (or the customer through it) asked for a person: queue it and route it, in chat's transaction. */
-    @EventListener
-    @Transactional
-    void on(HumanRequested event) {
-        Conversation conversation = conversations.lock(event.conversationId());
-        Handoff current = repository.lock(event.conversationId()).orElse(Handoff.withBot(event.conversationId(), clock.instant()));
-        if (current.state() != HandoffState.BOT && current.state() != HandoffState.RESOLVED) {
-            return;
-        }
-        enqueue(conversation, current, event.reason(), event.question(), null, null, null, true);
-    }
-
-    /** A customer message: a resolved conversation reopens (to the bot, or the queue). */
-    @EventListener
-    @Transactional
-    void on(MessagePosted event) {
-        if (event.message().author().type() != AuthorType.CUSTOMER) {
-            return;
-        }
-        // chat's post holds the conversation's lock, so the state read here cannot change underneath
-        Optional<Handoff> current = repository.find(event.conversationId());
-        if (current.isEmpty() || current.get().state() != HandoffState.RESOLVED) {
-            return;
-        }
-        Conversation conversation = conversations.lock(event.conversationId());
-        if (properties.reopenTo() == HandoffProperties.ReopenTo.QUEUE) {
-            enqueue(conversation, current.get(), "customer_returned", event.message().text(), null, null, null, true);
-        }
-        else {
-            // synchronously, inside the message's transaction: the bot's after-commit listener must see BOT
-            toBot(conversation, current.get(), "customer_returned", null);
-        }
-    }
-
-    /** "Yes, that answered it": a bot resolution. */
-    @EventListener
-    @Transactional
-    void on(AnswerFeedbackGiven event) {
-        if (!event.helpful()) {
-            return;
-        }
-        Conversation conversation = conversations.lock(event.conversationId());
-        Handoff current = repository.lock(event.conversationId()).orElse(Handoff.withBot(event.conversationId(), clock.instant()));
-        if (current.state() != HandoffState.BOT) {
-            return;
-        }
-        Handoff resolved = current.resolvedByTheBot(clock.instant());
-        repository.save(resolved);
-        events.publishEvent(new ConversationResolved(conversation.id(), conversation.customerId(), true, null, resolved.resolvedAt()));
+        return placement.expectedWait();
     }
 
     /**
@@ -175,17 +118,16 @@ public class Handoffs {
     public Handoff claim(UUID conversationId, ParleyPrincipal agent) {
         UUID me = agentId(agent);
         Conversation conversation = conversations.lock(conversationId);
-        Handoff current = repository.lock(conversationId).orElse(Handoff.withBot(conversationId, clock.instant()));
-        if (current.state() == HandoffState.ASSIGNED) {
-            if (current.agentId().equals(me)) {
-                return current;
+        if (conversation.state() == ConversationState.ASSIGNED) {
+            if (me.equals(conversation.assignee())) {
+                return get(conversationId);
             }
-            throw HandoffException.alreadyClaimed(name(current.agentId()));
+            throw HandoffException.alreadyClaimed(placement.name(conversation.assignee()));
         }
-        if (current.state() != HandoffState.QUEUED) {
-            current = enqueue(conversation, current, "agent_initiated", null, me, null, null, false);
+        if (conversation.state() != ConversationState.QUEUED) {
+            ownership.queue(conversationId, "agent_initiated", null, me);
         }
-        return assign(conversation, current, me, "claimed", me);
+        return placement.assign(conversationId, conversation.locale(), get(conversationId), me, "claimed", me);
     }
 
     /** A reply by the assigned agent; anyone else is refused. */
@@ -214,10 +156,13 @@ public class Handoffs {
             if (!presence.isAgent(toAgent)) {
                 throw HandoffException.agentNotAvailable(toAgent);
             }
-            return assign(conversation, current, toAgent, "transferred", me);
+            return placement.assign(conversationId, conversation.locale(), current, toAgent, "transferred", me);
         }
-        Team team = toTeam == null ? null : teams.get(toTeam);
-        return enqueue(conversation, current, "transferred", null, me, current.agentId(), team, true);
+        if (toTeam != null) {
+            repository.save(current.withTeam(teams.get(toTeam).id(), clock.instant()));
+        }
+        ownership.queue(conversationId, "transferred", null, me);
+        return get(conversationId);
     }
 
     @Transactional
@@ -225,8 +170,10 @@ public class Handoffs {
         UUID me = agentId(agent);
         Conversation conversation = conversations.lock(conversationId);
         Handoff current = requireMine(conversationId, me, false);
-        Handoff resolved = transition(conversation, current, current.resolve(me, clock.instant()), "resolved", me);
-        notify(conversation, CustomerNotices.text(conversation.locale(), CustomerNotices.Key.RESOLVED, Map.of()),
+        ownership.resolve(conversationId, me);
+        Handoff resolved = current.resolve(me, clock.instant());
+        repository.save(resolved);
+        placement.notify(conversationId, CustomerNotices.text(conversation.locale(), CustomerNotices.Key.RESOLVED, Map.of()),
                 new MessageContent.CsatRequest());
         events.publishEvent(new ConversationResolved(conversation.id(), conversation.customerId(), false, me, resolved.resolvedAt()));
         return resolved;
@@ -236,7 +183,7 @@ public class Handoffs {
     public Handoff returnToBot(UUID conversationId, ParleyPrincipal agent) {
         UUID me = agentId(agent);
         Conversation conversation = conversations.lock(conversationId);
-        return toBot(conversation, requireMine(conversationId, me, false), "returned_to_bot", me);
+        return placement.backToBot(conversation, requireMine(conversationId, me, false), "returned_to_bot", me);
     }
 
     /** The customer's rating (1–5) of a resolved conversation; a new one replaces the earlier. */
@@ -281,14 +228,10 @@ public class Handoffs {
         Handoff updated = current.withContact(address, clock.instant());
         repository.save(updated);
         events.publishEvent(new ContactGiven(conversationId, conversation.customerId(), address, updated.updatedAt()));
-        notify(conversation, CustomerNotices.text(conversation.locale(), sendsEmail() ? CustomerNotices.Key.CONTACT_SAVED
+        placement.notify(conversationId, CustomerNotices.text(conversation.locale(), placement.sendsEmail() ? CustomerNotices.Key.CONTACT_SAVED
                 : CustomerNotices.Key.CONTACT_SAVED_NO_EMAIL, Map.of("email", address)),
                 new MessageContent.ContactSaved(address));
         return updated;
-    }
-
-    private boolean sendsEmail() {
-        return mailSenders.getIfAvailable() != null;
     }
 
     /**
@@ -311,7 +254,7 @@ public class Handoffs {
             Boolean assigned = transactions.execute(status -> {
                 Conversation conversation = conversations.lock(waiting.conversationId());
                 Handoff current = repository.lock(waiting.conversationId()).orElse(null);
-                if (current == null || current.state() != HandoffState.QUEUED) {
+                if (current == null || current.state() != ConversationState.QUEUED) {
                     return null;
                 }
                 Optional<Team> team = current.teamId() == null ? Optional.empty() : teams.find(current.teamId());
@@ -319,7 +262,7 @@ public class Handoffs {
                     return null;
                 }
                 Optional<AgentStatus> agent = routing.pick(team, null);
-                agent.ifPresent(a -> assign(conversation, current, a.staffId(), "routed", null));
+                agent.ifPresent(a -> placement.assign(conversation.id(), conversation.locale(), current, a.staffId(), "routed", null));
                 return agent.isPresent();
             });
             if (Boolean.TRUE.equals(assigned)) {
@@ -349,13 +292,14 @@ public class Handoffs {
                 continue;
             }
             Boolean done = transactions.execute(status -> {
-                Conversation conversation = conversations.lock(assigned.conversationId());
+                conversations.lock(assigned.conversationId());
                 Handoff current = repository.lock(assigned.conversationId()).orElse(null);
-                if (current == null || current.state() != HandoffState.ASSIGNED || !agentId.equals(current.agentId())
+                if (current == null || current.state() != ConversationState.ASSIGNED || !agentId.equals(current.agentId())
                         || !current.awaitingFirstResponse()) {
                     return false;
                 }
-                enqueue(conversation, current, "agent_away", null, null, agentId, null, true);
+                // the placement routes it to someone else (the lapsed agent, the previous assignee, is left out)
+                ownership.queue(assigned.conversationId(), "agent_away", null, null);
                 return true;
             });
             if (Boolean.TRUE.equals(done)) {
@@ -365,90 +309,16 @@ public class Handoffs {
         return released;
     }
 
-    private Handoff enqueue(Conversation conversation, Handoff current, String reason, String question, UUID actor,
-            UUID excluded, Team forcedTeam, boolean route) {
-        Instant now = clock.instant();
-        boolean fresh = current.state() == HandoffState.BOT || current.state() == HandoffState.RESOLVED;
-        Optional<Team> team = forcedTeam != null ? Optional.of(forcedTeam)
-                : current.state() == HandoffState.ASSIGNED && current.teamId() != null
-                        ? teams.find(current.teamId())
-                        : teams.teamFor(conversation.locale(), Set.of(reason));
-        boolean open = team.map(t -> t.isOpen(now)).orElse(true);
-        Handoff queued = transition(conversation, current,
-                current.queue(reason, question, team.map(Team::id).orElse(null), !open, now), reason, actor);
-        if (conversation.responder() != Responder.HUMAN) {
-            conversations.changeResponder(conversation.id(), Responder.HUMAN);
-        }
-        if (fresh) {
-            events.publishEvent(new ConversationHandedOff(conversation.id(), conversation.customerId(),
-                    conversation.locale(), queued.reason(), queued.question(), !open, now));
-        }
-        if (route && open && properties.autoAssign()) {
-            Optional<AgentStatus> agent = routing.pick(team, excluded);
-            if (agent.isPresent()) {
-                return assign(conversation, queued, agent.get().staffId(), "routed", actor);
-            }
-        }
-        if (open) {
-            Duration wait = expectedWait().orElse(null);
-            int position = repository.position(queued);
-            notify(conversation, CustomerNotices.queued(conversation.locale(), position, wait),
-                    new MessageContent.Queued(position, wait == null ? null : wait.toSeconds()));
-        }
-        else {
-            Instant backAt = team.get().nextOpening(now).orElse(null);
-            notify(conversation, CustomerNotices.outOfHours(conversation.locale(), backAt, team.get().zone(), sendsEmail()),
-                    new MessageContent.OutOfHours(backAt, team.get().zone().getId(), repository.position(queued)));
-        }
-        return queued;
-    }
-
-    private Handoff assign(Conversation conversation, Handoff current, UUID agent, String reason, UUID actor) {
-        Handoff assigned = transition(conversation, current, current.assign(agent, clock.instant()), reason, actor);
-        String name = name(agent);
-        notify(conversation, CustomerNotices.text(conversation.locale(), CustomerNotices.Key.ASSIGNED, Map.of("agent", name)),
-                new MessageContent.AgentJoined(name));
-        return assigned;
-    }
-
-    private Handoff toBot(Conversation conversation, Handoff current, String reason, UUID actor) {
-        Handoff back = transition(conversation, current, current.returnToBot(clock.instant()), reason, actor);
-        conversations.changeResponder(conversation.id(), Responder.BOT);
-        notify(conversation, CustomerNotices.text(conversation.locale(), CustomerNotices.Key.RETURNED_TO_BOT, Map.of()),
-                new MessageContent.ReturnedToBot());
-        return back;
-    }
-
-    private Handoff transition(Conversation conversation, Handoff before, Handoff after, String reason, UUID actor) {
-        repository.save(after);
-        if (before.state() == HandoffState.ASSIGNED && !before.agentId().equals(after.agentId())) {
-            events.publishEvent(new AgentUnassigned(conversation.id(), before.agentId(), after.state(), reason));
-        }
-        OwnershipChanged changed = new OwnershipChanged(conversation.id(), conversation.customerId(), before.state(),
-                after.state(), after.agentId(), actor, reason, after.updatedAt());
-        repository.recordTransition(changed);
-        events.publishEvent(changed);
-        return after;
-    }
-
     private Handoff requireMine(UUID conversationId, UUID me, boolean anyAssigned) {
         Handoff current = repository.lock(conversationId).orElseThrow(() -> HandoffException.notFound(conversationId));
-        if (current.state() != HandoffState.ASSIGNED) {
+        if (current.state() != ConversationState.ASSIGNED) {
             throw HandoffException.illegal("The conversation is " + current.state().json() + ", not assigned"
-                    + (current.state() == HandoffState.QUEUED ? "; claim it first" : ""));
+                    + (current.state() == ConversationState.QUEUED ? "; claim it first" : ""));
         }
         if (!current.agentId().equals(me) && !anyAssigned) {
-            throw HandoffException.notYours(name(current.agentId()));
+            throw HandoffException.notYours(placement.name(current.agentId()));
         }
         return current;
-    }
-
-    private void notify(Conversation conversation, String text, MessageContent payload) {
-        conversations.post(new PostMessage(conversation.id(), Author.system(), text, payload, null));
-    }
-
-    private String name(UUID agentId) {
-        return staff.findById(agentId).map(StaffMember::name).orElse("another agent");
     }
 
     private static UUID agentId(ParleyPrincipal principal) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import io.parley.agent.PresenceChanged;
 import io.parley.agent.Presence;
 import io.parley.agent.PresenceLapsed;
+import io.parley.chat.ConversationStateChanged;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,10 @@ class RouteWhenFree implements DisposableBean {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(AgentUnassigned event) {
-        schedule();
+    void on(ConversationStateChanged event) {
+        if (event.unassigned()) {
+            schedule();
+        }
     }
 
     /** A lapsed agent's unanswered conversations are routed again (to the others online, or they wait queued). */

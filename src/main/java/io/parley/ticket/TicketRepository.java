@@ -24,7 +24,6 @@ import org.springframework.stereotype.Repository;
 class TicketRepository {
 
     private static final TypeReference<List<TicketDirectory.BotSource>> SOURCES = new TypeReference<>() { };
-    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -147,7 +146,7 @@ class TicketRepository {
         jdbc.sql("update ticket set customer_id = ? where customer_id = ?").params(to, from).update();
     }
 
-    void addEvent(UUID ticketId, String type, String actorId, String actorName, Map<String, Object> data, Instant at) {
+    void addEvent(UUID ticketId, String type, String actorId, String actorName, TicketEventData data, Instant at) {
         jdbc.sql("insert into ticket_event (ticket_id, type, actor_id, actor_name, data, at) values (?, ?, ?::uuid, ?, ?::jsonb, ?)")
                 .params(ticketId, type, actorId, actorName, data == null ? null : json.writeValueAsString(data), ts(at))
                 .update();
@@ -162,7 +161,7 @@ class TicketRepository {
                     Object actor = rs.getObject("actor_id");
                     return new TicketEvent(rs.getString("type"), rs.getTimestamp("at").toInstant(),
                             actor == null ? null : actor.toString(), rs.getString("actor_name"),
-                            data == null ? Map.of() : json.readValue(data, DATA));
+                            data == null ? TicketEventData.NONE : json.readValue(data, TicketEventData.class));
                 }).list();
     }
 

@@ -2,7 +2,6 @@ package io.parley.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
+import io.parley.chat.ConversationState;
+import io.parley.chat.ConversationStateChanged;
 import io.parley.agent.StaffAccounts;
 import io.parley.agent.StaffMember;
 import io.parley.assistant.ConversationSummaries;
@@ -22,8 +23,6 @@ import io.parley.customer.VisitorIdentified;
 import io.parley.handoff.ContactGiven;
 import io.parley.handoff.ConversationHandedOff;
 import io.parley.handoff.ConversationRated;
-import io.parley.handoff.HandoffState;
-import io.parley.handoff.OwnershipChanged;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +122,7 @@ public class Tickets {
         Ticket ticket = get(ticketId);
         Instant now = clock.instant();
         TicketNote added = repository.addNote(ticket, UUID.fromString(author.id()), author.displayName(), note, now);
-        repository.addEvent(ticket.id(), "note", author.id(), author.displayName(), Map.of("noteId", added.id().toString(), "text", note), now);
+        repository.addEvent(ticket.id(), "note", author.id(), author.displayName(), TicketEventData.note(added.id().toString(), note), now);
         events.publishEvent(new TicketNoteAdded(added));
         return added;
     }
@@ -173,10 +172,8 @@ public class Tickets {
         Instant now = clock.instant();
         if (!updated.equals(t)) {
             repository.update(updated, now);
-            Map<String, Object> changes = new HashMap<>();
-            if (subject != null) changes.put("subject", updated.subject());
-            if (priority != null) changes.put("priority", updated.priority());
-            if (tags != null) changes.put("tags", updated.tags());
+            TicketEventData changes = TicketEventData.updated(subject != null ? updated.subject() : null,
+                    priority != null ? updated.priority() : null, tags != null ? updated.tags() : null);
             repository.addEvent(t.id(), "updated", actor.id(), actor.displayName(), changes, now);
         }
         if (status != null && status != t.status()) {
@@ -196,7 +193,7 @@ public class Tickets {
             if (t.status() != TicketStatus.OPEN) {
                 changeStatus(t, TicketStatus.OPEN, null, null, event.at());
             }
-            repository.addEvent(t.id(), "handed_off", null, null, data("reason", event.reason(), "outOfHours", event.outOfHours()), event.at());
+            repository.addEvent(t.id(), "handed_off", null, null, TicketEventData.handedOff(event.reason(), event.outOfHours()), event.at());
             return;
         }
         List<ChatMessage> transcript = conversations.recentMessages(event.conversationId(), properties.transcriptMessages());
@@ -206,7 +203,7 @@ public class Tickets {
         Ticket ticket = repository.insert(event.conversationId(), event.customerId(), subject, priority, tags, event.reason(),
                 TicketSummaries.build(transcript, event.reason(), event.question()), TicketSummaries.sources(transcript), event.at());
         repository.addEvent(ticket.id(), "created", null, null,
-                data("reason", event.reason(), "outOfHours", event.outOfHours(), "number", ticket.number()), event.at());
+                TicketEventData.created(event.reason(), event.outOfHours(), ticket.number()), event.at());
         events.publishEvent(new TicketCreated(ticket.id(), ticket.number(), ticket.conversationId(), ticket.customerId(),
                 ticket.subject(), ticket.reason(), ticket.priority(), event.at()));
     }
@@ -232,14 +229,18 @@ public class Tickets {
         Ticket t = get(ticketId);
         Instant now = clock.instant();
         repository.update(t.withSummary(summary, "llm"), now);
-        repository.addEvent(t.id(), "summary", null, null, Map.of("source", "llm"), now);
+        repository.addEvent(t.id(), "summary", null, null, TicketEventData.summary("llm"), now);
         events.publishEvent(new TicketUpdated(t.id(), t.conversationId(), "summary"));
     }
 
-    /** Ownership moves the ticket: assignee, solved on resolve, reopened when the customer comes back. */
+    /**
+     * Ownership moves the ticket: assignee, solved on resolve, reopened when the customer comes back. First among the
+     * change's listeners, so the history reads queued before the routing the handoff module does in reply to it.
+     */
     @EventListener
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     @Transactional
-    void on(OwnershipChanged event) {
+    void on(ConversationStateChanged event) {
         var found = repository.lockByConversation(event.conversationId());
         if (found.isEmpty()) {
             return;
@@ -247,20 +248,20 @@ public class Tickets {
         Ticket t = found.get();
         String actorName = event.actorId() == null ? null : staff.findById(event.actorId()).map(StaffMember::name).orElse(null);
         String actorId = event.actorId() == null ? null : event.actorId().toString();
-        UUID assignee = event.to() == HandoffState.ASSIGNED ? event.agentId() : t.assigneeId();
-        if (event.to() == HandoffState.QUEUED || event.to() == HandoffState.BOT) {
+        UUID assignee = event.to() == ConversationState.ASSIGNED ? event.assignee() : t.assigneeId();
+        if (event.to() == ConversationState.QUEUED || event.to() == ConversationState.BOT) {
             assignee = null;
         }
-        repository.addEvent(t.id(), "ownership", actorId, actorName, data("from", event.from().json(), "to", event.to().json(),
-                "reason", event.reason(), "agentId", event.agentId() == null ? null : event.agentId().toString()), event.at());
+        repository.addEvent(t.id(), "ownership", actorId, actorName, TicketEventData.ownership(event.from().json(),
+                event.to().json(), event.reason(), event.assignee() == null ? null : event.assignee().toString()), event.at());
         if (!java.util.Objects.equals(assignee, t.assigneeId())) {
             t = t.withAssignee(assignee);
             repository.update(t, event.at());
         }
-        if (event.to() == HandoffState.RESOLVED && t.status() != TicketStatus.SOLVED && t.status() != TicketStatus.CLOSED) {
+        if (event.to() == ConversationState.RESOLVED && t.status() != TicketStatus.SOLVED && t.status() != TicketStatus.CLOSED) {
             changeStatus(t, TicketStatus.SOLVED, actorId, actorName, event.at());
         }
-        else if (event.from() == HandoffState.RESOLVED && t.status() != TicketStatus.OPEN) {
+        else if (event.from() == ConversationState.RESOLVED && t.status() != TicketStatus.OPEN) {
             // the customer wrote again after the resolution (back to the bot or the queue): the ticket is open again
             changeStatus(t, TicketStatus.OPEN, null, null, event.at());
         }
@@ -272,7 +273,7 @@ public class Tickets {
     void on(ConversationRated event) {
         repository.lockByConversation(event.conversationId()).ifPresent(t -> {
             repository.update(t.withRating(event.score(), event.comment(), event.at()), event.at());
-            repository.addEvent(t.id(), "rated", null, null, data("score", event.score(), "comment", event.comment()), event.at());
+            repository.addEvent(t.id(), "rated", null, null, TicketEventData.rated(event.score(), event.comment()), event.at());
             events.publishEvent(new TicketUpdated(t.id(), t.conversationId(), "rated"));
         });
     }
@@ -282,7 +283,7 @@ public class Tickets {
     void on(ContactGiven event) {
         repository.lockByConversation(event.conversationId()).ifPresent(t -> {
             repository.update(t.withContact(event.email()), event.at());
-            repository.addEvent(t.id(), "contact", null, null, data("email", event.email()), event.at());
+            repository.addEvent(t.id(), "contact", null, null, TicketEventData.contact(event.email()), event.at());
             events.publishEvent(new TicketUpdated(t.id(), t.conversationId(), "contact"));
         });
     }
@@ -295,7 +296,7 @@ public class Tickets {
     private void changeStatus(Ticket t, TicketStatus to, String actorId, String actorName, Instant at) {
         TicketStatus from = t.status();
         repository.update(t.withStatus(to), at);
-        repository.addEvent(t.id(), "status_changed", actorId, actorName, data("from", from.json(), "to", to.json()), at);
+        repository.addEvent(t.id(), "status_changed", actorId, actorName, TicketEventData.statusChanged(from.json(), to.json()), at);
         events.publishEvent(new TicketStatusChanged(t.id(), t.number(), t.conversationId(), from, to, at));
     }
 
@@ -307,13 +308,4 @@ public class Tickets {
         return flat.length() > MAX_SUBJECT ? flat.substring(0, MAX_SUBJECT - 1) + "…" : flat;
     }
 
-    private static Map<String, Object> data(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                map.put((String) pairs[i], pairs[i + 1]);
-            }
-        }
-        return map;
-    }
 }

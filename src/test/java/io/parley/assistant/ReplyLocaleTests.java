@@ -7,7 +7,7 @@ import java.util.UUID;
 import io.parley.chat.Author;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.Conversation;
-import io.parley.chat.Responder;
+import io.parley.chat.ConversationState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +18,7 @@ class ReplyLocaleTests {
     static String locale(String widgetLocale, String text) {
         Instant now = Instant.now();
         Conversation conversation = new Conversation(UUID.randomUUID(), UUID.randomUUID(), null, widgetLocale, 1, 0, 0,
-                now, now, Responder.BOT);
+                now, now, ConversationState.BOT, null);
         ChatMessage message = new ChatMessage(UUID.randomUUID(), conversation.id(), 1, Author.customer(null, null), text,
                 null, null, now);
         return ReplyPlanner.locale(new TurnContext(conversation, List.of(message), message, null, widgetLocale));

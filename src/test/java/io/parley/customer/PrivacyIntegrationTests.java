@@ -143,8 +143,8 @@ class PrivacyIntegrationTests {
         Instant at = Instant.now();
         // the hand-off's own rows, as the handoff module writes them when the customer asks for a person
         jdbc.sql("""
-                insert into conversation_handoff (conversation_id, state, reason, question, contact_email, queued_at, updated_at)
-                values (?, 'queued', 'requested', ?, ?, now(), now())
+                insert into conversation_handoff (conversation_id, reason, question, contact_email, queued_at, updated_at)
+                values (?, 'requested', ?, ?, now(), now())
                 on conflict (conversation_id) do update set contact_email = excluded.contact_email""")
                 .params(conversation, question, email).update();
         jdbc.sql("insert into first_response (conversation_id, queued_at, responded_at) values (?, now(), now())")

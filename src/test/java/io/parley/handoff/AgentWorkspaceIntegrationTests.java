@@ -140,8 +140,7 @@ class AgentWorkspaceIntegrationTests extends HandoffTestSupport {
 
         // collision hint: Sam opens the conversation while Dana has it
         String staffTopic = "/topic/staff/conversations/" + c.id;
-        danaWs.subscribe(staffTopic);
-        sleep(200);
+        subscribe(danaWs, dana, staffTopic);
         samWs.send("/app/conversations/" + c.id + "/view", Map.of("viewing", true));
         Map<String, Object> viewers = danaWs.await(staffTopic, e -> "viewers".equals(e.get("type"))
                 && ((List<?>) e.get("viewers")).stream().anyMatch(v -> "Sam".equals(((Map<?, ?>) v).get("name"))));

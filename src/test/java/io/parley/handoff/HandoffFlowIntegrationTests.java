@@ -233,7 +233,8 @@ class HandoffFlowIntegrationTests extends HandoffTestSupport {
         api.post("/api/widget/conversations/" + customer.id + "/rating", customer.token, Map.of("score", 3));
         customer.ask("How do I reset my password? I forgot it.");
 
-        List<String> transitions = published.stream().filter(OwnershipChanged.class::isInstance).map(OwnershipChanged.class::cast)
+        List<String> transitions = published.stream().filter(io.parley.chat.ConversationStateChanged.class::isInstance)
+                .map(io.parley.chat.ConversationStateChanged.class::cast)
                 .filter(e -> e.conversationId().equals(id)).map(e -> e.from().json() + ">" + e.to().json() + ":" + e.reason()).toList();
         assertThat(transitions).containsExactly("bot>queued:customer_request", "queued>assigned:routed", "assigned>resolved:resolved",
                 "resolved>bot:customer_returned");
@@ -251,11 +252,8 @@ class HandoffFlowIntegrationTests extends HandoffTestSupport {
                 r -> assertThat(r).extracting(ConversationRated::score, ConversationRated::agentId).containsExactly(3, java.util.UUID.fromString(gil.id()))));
 
         customer.ask("Yes");
-        long deadline = System.currentTimeMillis() + 5000;
-        while (published.stream().noneMatch(e -> e instanceof ConversationResolved r && r.byBot() && r.conversationId().equals(id))
-                && System.currentTimeMillis() < deadline) {
-            sleep(50);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> published.stream()
+                .anyMatch(e -> e instanceof ConversationResolved r && r.byBot() && r.conversationId().equals(id)));
         assertThat(published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ConversationResolved.class,
                 r -> assertThat(r.byBot() && r.agentId() == null && r.conversationId().equals(id)).isTrue()));
     }

@@ -20,6 +20,11 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.simp.user.SimpSubscription;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+
+import static org.awaitility.Awaitility.await;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +43,9 @@ abstract class HandoffTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SimpUserRegistry users;
 
     Api api;
     Agents agents;
@@ -65,18 +73,30 @@ abstract class HandoffTestSupport {
     /** An agent's connection with its inbox, errors and acks subscribed (and registered) before anything is sent. */
     StompTestClient connectAgent(Agents.Agent agent) {
         StompTestClient ws = connect(agent.token());
+        int before = sessionsSubscribedTo(agent, INBOX, ERRORS, ACKS);
         ws.subscribe(INBOX).subscribe(ERRORS).subscribe(ACKS);
-        sleep(150);
+        // the inbox goes only to registered subscriptions: wait until the server has this session's three
+        await().atMost(StompTestClient.WAIT).until(() -> sessionsSubscribedTo(agent, INBOX, ERRORS, ACKS) > before);
         return ws;
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
+    /** Waits until the server has registered the agent's subscription to the destination on one more session. */
+    void subscribe(StompTestClient ws, Agents.Agent agent, String destination) {
+        int before = sessionsSubscribedTo(agent, destination);
+        ws.subscribe(destination);
+        await().atMost(StompTestClient.WAIT).until(() -> sessionsSubscribedTo(agent, destination) > before);
+    }
+
+    /** How many of the agent's sessions the server knows to be subscribed to all the destinations. */
+    int sessionsSubscribedTo(Agents.Agent agent, String... destinations) {
+        SimpUser user = users.getUser("staff:" + agent.id());
+        if (user == null) {
+            return 0;
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return (int) user.getSessions().stream()
+                .filter(session -> session.getSubscriptions().stream().map(SimpSubscription::getDestination)
+                        .collect(java.util.stream.Collectors.toSet()).containsAll(List.of(destinations)))
+                .count();
     }
 
     @SuppressWarnings("unchecked")

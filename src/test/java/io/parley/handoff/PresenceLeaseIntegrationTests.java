@@ -1,9 +1,9 @@
 package io.parley.handoff;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.parley.ParleyIntegrationTest;
@@ -47,7 +47,7 @@ class PresenceLeaseIntegrationTests {
     AgentPresence presence;
 
     @Test
-    void anAgentWithoutAConnectionLapsesAndTheirUnansweredConversationIsRoutedAgain() throws Exception {
+    void anAgentWithoutAConnectionLapsesAndTheirUnansweredConversationIsRoutedAgain() {
         Api api = new Api(port);
         Agents agents = new Agents(api);
         agents.isolate(jdbc);
@@ -67,7 +67,7 @@ class PresenceLeaseIntegrationTests {
             awaitTrue(() -> presence.status(UUID.fromString(gone.id())).presence() == Presence.OFFLINE, "the lapsed agent offline");
             awaitTrue(() -> UUID.fromString(there.id()).equals(handoffs.get(conversationId).agentId()),
                     "the conversation routed to the agent who is there");
-            assertThat(handoffs.get(conversationId).state()).isEqualTo(HandoffState.ASSIGNED);
+            assertThat(handoffs.get(conversationId).state()).isEqualTo(io.parley.chat.ConversationState.ASSIGNED);
 
             // the connection renews the lease past its first expiry, and the connected agent stays online
             awaitTrue(() -> lease(there) != null && lease(there).toInstant().isAfter(firstLease.toInstant().plusSeconds(2)),
@@ -81,13 +81,7 @@ class PresenceLeaseIntegrationTests {
                 .query(Timestamp.class).optional().orElse(null);
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(60)).until(condition::getAsBoolean);
     }
 }

@@ -28,10 +28,10 @@ class BoundedListsIntegrationTests extends SecurityTestSupport {
         // 120 more, as many REST calls would make them, each a little later than the one before
         jdbc.sql("""
                 insert into conversation (id, customer_id, subject, locale, last_seq, customer_read_seq, agent_read_seq,
-                                          created_at, last_message_at, responder)
+                                          created_at, last_message_at, state)
                 select gen_random_uuid(), ?, 'thread ' || n, 'en', 0, 0, 0, now() + n * interval '1 second',
-                       now() + n * interval '1 second', responder
-                from generate_series(1, 120) n, (select responder from conversation where customer_id = ? limit 1) r""")
+                       now() + n * interval '1 second', state
+                from generate_series(1, 120) n, (select state from conversation where customer_id = ? limit 1) r""")
                 .params(customer, customer).update();
 
         JsonNode threads = api.get("/api/widget/conversations", token).json();

@@ -50,7 +50,7 @@ public final class Agents {
      */
     public void isolate(JdbcClient jdbc) {
         jdbc.sql("update agent_profile set presence = 'offline'").update();
-        jdbc.sql("update conversation_handoff set state = 'resolved', agent_id = null where state in ('queued', 'assigned')").update();
+        jdbc.sql("update conversation set state = 'resolved', assignee = null where state in ('queued', 'assigned')").update();
         jdbc.sql("delete from first_response").update();
         // through the API, so the server's team cache forgets them too
         api.get("/api/agent/teams", adminToken).json().valueStream()

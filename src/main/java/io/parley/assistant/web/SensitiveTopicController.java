@@ -1,7 +1,6 @@
 package io.parley.assistant.web;
 
 import java.util.List;
-import java.util.Map;
 
 import io.parley.assistant.intent.SensitiveTopicStore;
 import io.parley.assistant.intent.SensitiveTopics;
@@ -48,12 +47,17 @@ class SensitiveTopicController {
 
     /** Which topic (if any) a customer's sentence would be handed off for, with the topics in force. */
     @PostMapping("/check")
-    Map<String, Object> check(@RequestBody Check body) {
+    CheckResult check(@RequestBody Check body) {
         if (body.text() == null || body.text().isBlank() || body.text().length() > 2000) {
             throw InvalidInput.field("text", "is required (at most 2000 characters)");
         }
         String reason = store.current().match(body.text()).orElse(null);
-        return reason == null ? Map.of("sensitive", false) : Map.of("sensitive", true, "reason", reason);
+        return new CheckResult(reason != null, reason);
+    }
+
+    /** @param reason the topic's hand-off reason, left out when not sensitive */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record CheckResult(boolean sensitive, String reason) {
     }
 
     record Replacement(List<SensitiveTopics.Topic> topics) {

@@ -7,9 +7,9 @@ import io.parley.chat.Author;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
 import io.parley.chat.ConversationRead;
+import io.parley.chat.ConversationStateChanged;
 import io.parley.chat.MessagePosted;
 import io.parley.chat.Responder;
-import io.parley.chat.ResponderChanged;
 import io.parley.chat.TypingChanged;
 
 import org.springframework.context.event.EventListener;
@@ -41,8 +41,11 @@ class ConversationBroadcaster {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(ResponderChanged event) {
-        send(event.conversationId(), TopicEvent.status(event.conversationId(), event.responder()));
+    void on(ConversationStateChanged event) {
+        // the customer sees only the bot/human switch; the queue and the assignee are the agents' business
+        if (event.responderChanged()) {
+            send(event.conversationId(), TopicEvent.status(event.conversationId(), event.to().responder()));
+        }
     }
 
     @EventListener

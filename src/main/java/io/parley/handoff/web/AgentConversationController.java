@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.parley.chat.ConversationState;
 import io.parley.agent.AgentPresence;
 import io.parley.agent.SavedReplies;
 import io.parley.agent.SavedReply;
@@ -13,7 +14,6 @@ import io.parley.chat.Conversations;
 import io.parley.chat.PostResult;
 import io.parley.core.InvalidInput;
 import io.parley.core.ParleyPrincipal;
-import io.parley.handoff.HandoffState;
 import io.parley.handoff.Handoffs;
 
 import org.springframework.http.HttpStatus;
@@ -70,12 +70,12 @@ class AgentConversationController {
     }
 
     @GetMapping("/conversations/{id}/messages")
-    Map<String, Object> messages(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after,
+    MessagePage messages(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after,
             @RequestParam(defaultValue = "0") int limit, @AuthenticationPrincipal ParleyPrincipal me) {
         var conversation = conversations.requireAccess(me, id);
         List<ChatMessage> page = conversations.messagesAfter(id, after, limit);
         long last = page.isEmpty() ? after : page.get(page.size() - 1).seq();
-        return Map.of("conversationId", id, "messages", page, "lastSeq", conversation.lastSeq(), "hasMore", last < conversation.lastSeq());
+        return new MessagePage(id, page, conversation.lastSeq(), last < conversation.lastSeq());
     }
 
     @PostMapping("/conversations/{id}/claim")
@@ -85,11 +85,11 @@ class AgentConversationController {
     }
 
     @PostMapping("/conversations/{id}/reply")
-    ResponseEntity<Map<String, Object>> reply(@PathVariable UUID id, @RequestBody AgentCommands.ReplyBody body,
+    ResponseEntity<Replied> reply(@PathVariable UUID id, @RequestBody AgentCommands.ReplyBody body,
             @AuthenticationPrincipal ParleyPrincipal me) {
         PostResult result = handoffs.reply(id, me, body.clientMessageId(), body.text());
         return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(Map.of("message", result.message(), "duplicate", result.duplicate()));
+                .body(new Replied(result.message(), result.duplicate()));
     }
 
     @PostMapping("/conversations/{id}/transfer")
@@ -118,7 +118,7 @@ class AgentConversationController {
 
     /** A saved reply with its placeholders filled in for this conversation and this agent. */
     @GetMapping("/conversations/{id}/saved-replies/{replyId}")
-    Map<String, Object> expand(@PathVariable UUID id, @PathVariable UUID replyId, @AuthenticationPrincipal ParleyPrincipal me) {
+    ExpandedReply expand(@PathVariable UUID id, @PathVariable UUID replyId, @AuthenticationPrincipal ParleyPrincipal me) {
         ConversationItems.Item item = items.item(conversations.requireAccess(me, id).id());
         SavedReply reply = savedReplies.get(replyId);
         Map<String, String> values = new HashMap<>();
@@ -127,23 +127,37 @@ class AgentConversationController {
         values.put("customer.email", item.customer().email() == null ? "" : item.customer().email());
         values.put("agent.name", me.displayName() == null ? "" : me.displayName());
         values.put("ticket.number", item.ticket() == null ? "" : Long.toString(item.ticket().number()));
-        return Map.of("id", reply.id(), "shortcut", reply.shortcut(), "text", SavedReplies.expand(reply.body(), values));
+        return new ExpandedReply(reply.id(), reply.shortcut(), SavedReplies.expand(reply.body(), values));
     }
 
     /** Agents with presence, capacity and current load, e.g. to pick a transfer target. */
     @GetMapping("/agents")
-    List<Map<String, Object>> agents() {
+    List<AgentLoad> agents() {
         Map<UUID, Integer> load = handoffs.load();
-        return presence.agents().stream().map(a -> Map.<String, Object>of("id", a.staffId(), "name", a.name(),
-                "presence", a.presence(), "capacity", a.capacity(), "active", load.getOrDefault(a.staffId(), 0))).toList();
+        return presence.agents().stream().map(a -> new AgentLoad(a.staffId(), a.name(), a.presence(), a.capacity(),
+                load.getOrDefault(a.staffId(), 0))).toList();
     }
 
-    private static HandoffState state(String value) {
+    /** One page of a conversation's messages. */
+    record MessagePage(UUID conversationId, List<ChatMessage> messages, long lastSeq, boolean hasMore) {
+    }
+
+    record Replied(ChatMessage message, boolean duplicate) {
+    }
+
+    record ExpandedReply(UUID id, String shortcut, String text) {
+    }
+
+    /** @param active conversations assigned to the agent now */
+    record AgentLoad(UUID id, String name, io.parley.agent.Presence presence, int capacity, int active) {
+    }
+
+    private static ConversationState state(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return HandoffState.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            return ConversationState.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
         }
         catch (IllegalArgumentException e) {
             throw InvalidInput.field("state", "must be bot, queued, assigned or resolved");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.parley.chat.ConversationState;
 import io.parley.agent.StaffAccounts;
 import io.parley.agent.StaffMember;
 import io.parley.chat.AuthorType;
@@ -17,7 +18,6 @@ import io.parley.chat.Conversations;
 import io.parley.customer.Customer;
 import io.parley.customer.Customers;
 import io.parley.handoff.Handoff;
-import io.parley.handoff.HandoffState;
 import io.parley.handoff.Handoffs;
 import io.parley.handoff.OwnershipChanged;
 import io.parley.handoff.Team;
@@ -86,14 +86,14 @@ class ConversationItems {
 
     private Item item(Conversation c, Handoff h, TicketBrief ticket, Map<UUID, String> teamNames) {
         Customer customer = customers.findById(c.customerId()).orElse(null);
-        CustomerView customerView = customer == null ? new CustomerView(c.customerId(), null, null, null, false, null, List.of(), Map.of())
+        CustomerView customerView = customer == null ? new CustomerView(c.customerId(), null, null, null, false, null, List.of(), io.parley.customer.CustomerAttributes.NONE)
                 : new CustomerView(customer.id(), customer.name(), customer.email(), customer.locale(), customer.identified(),
                         customer.company(), customer.verifiedFields().stream().sorted().toList(), customer.attributes());
         List<ChatMessage> recent = conversations.recentMessages(c.id(), (int) Math.max(1, Math.min(UNREAD_SCAN, c.lastSeq() - c.agentReadSeq())));
         long unread = recent.stream().filter(m -> m.seq() > c.agentReadSeq() && m.author().type() == AuthorType.CUSTOMER).count();
         ChatMessage last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
         if (h == null) {
-            return new Item(c.id(), HandoffState.BOT, null, null, c.locale(), c.subject(), customerView, null, null, null, null,
+            return new Item(c.id(), ConversationState.BOT, null, null, c.locale(), c.subject(), customerView, null, null, null, null,
                     null, c.lastMessageAt(), null, false, null, last, c.lastSeq(), unread, null, null);
         }
         return new Item(c.id(), h.state(), h.reason(), h.question(), c.locale(), c.subject(), customerView,
@@ -126,7 +126,7 @@ class ConversationItems {
      * @param attributes the custom attributes of the customer's latest signed identity
      */
     record CustomerView(UUID id, String name, String email, String locale, boolean identified, String company,
-            List<String> verified, Map<String, Object> attributes) {
+            List<String> verified, io.parley.customer.CustomerAttributes attributes) {
     }
 
     record TeamRef(UUID id, String name) {
@@ -138,20 +138,20 @@ class ConversationItems {
     record TicketRef(UUID id, long number, String subject, String status, String priority, List<String> tags) {
     }
 
-    record Item(UUID conversationId, HandoffState state, String reason, String question, String locale, String subject,
+    record Item(UUID conversationId, ConversationState state, String reason, String question, String locale, String subject,
             CustomerView customer, Person agent, TeamRef team, Instant queuedAt, Instant assignedAt, Instant resolvedAt,
             Instant updatedAt, Integer position, boolean outOfHours, String contactEmail, ChatMessage lastMessage,
             long lastSeq, long unread, RatingView rating, TicketRef ticket) {
     }
 
-    record Earlier(UUID id, String subject, Instant createdAt, Instant lastMessageAt, long lastSeq, HandoffState state,
+    record Earlier(UUID id, String subject, Instant createdAt, Instant lastMessageAt, long lastSeq, ConversationState state,
             Long ticketNumber) {
     }
 
     record Context(String summary, String summarySource, List<io.parley.handoff.TicketDirectory.BotSource> botSources, List<Earlier> earlierConversations) {
     }
 
-    record TransitionView(HandoffState from, HandoffState to, UUID agentId, UUID actorId, String actorName, String reason,
+    record TransitionView(ConversationState from, ConversationState to, UUID agentId, UUID actorId, String actorName, String reason,
             Instant at) {
     }
 

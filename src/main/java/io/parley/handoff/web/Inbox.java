@@ -1,6 +1,5 @@
 package io.parley.handoff.web;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -13,15 +12,14 @@ import io.parley.agent.StaffRole;
 import io.parley.chat.Author;
 import io.parley.chat.AuthorType;
 import io.parley.chat.ChatMessage;
+import io.parley.chat.ConversationState;
+import io.parley.chat.ConversationStateChanged;
 import io.parley.chat.MessagePosted;
 import io.parley.chat.TypingChanged;
 import io.parley.core.ParleyPrincipal;
-import io.parley.handoff.AgentUnassigned;
 import io.parley.handoff.ConversationRated;
 import io.parley.handoff.Handoff;
-import io.parley.handoff.HandoffState;
 import io.parley.handoff.Handoffs;
-import io.parley.handoff.OwnershipChanged;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -56,14 +54,18 @@ class Inbox {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(OwnershipChanged event) {
+    void on(ConversationStateChanged event) {
+        // the agent who lost it hears first, then everyone the news (the order the console expects)
+        if (event.unassigned() && event.to() != ConversationState.RESOLVED) {
+            toAgent(event.previousAssignee(), InboxEvent.of("unassigned", items.item(event.conversationId())));
+        }
         ConversationItems.Item item = items.item(event.conversationId());
         ConversationItems.Person by = items.person(event.actorId());
         switch (event.to()) {
             case QUEUED -> toAgents(InboxEvent.of("queued", item), a -> true);
             case ASSIGNED -> {
-                toAgent(event.agentId(), InboxEvent.of("assigned", item).by(by));
-                toAgents(InboxEvent.of("claimed", item), a -> !a.equals(event.agentId()));
+                toAgent(event.assignee(), InboxEvent.of("assigned", item).by(by));
+                toAgents(InboxEvent.of("claimed", item), a -> !a.equals(event.assignee()));
             }
             case RESOLVED -> toAgents(InboxEvent.of("resolved", item).byBot(false), a -> true);
             case BOT -> toAgents(InboxEvent.of("returned_to_bot", item), a -> true);
@@ -72,14 +74,7 @@ class Inbox {
         messaging.convertAndSend(Viewers.STAFF_TOPIC + event.conversationId(), InboxEvent.of("ownership", item));
         ConversationItems.Person agent = item.agent();
         messaging.convertAndSend("/topic/conversations/" + event.conversationId(), new Status("status", event.conversationId(),
-                event.to() == HandoffState.BOT ? "bot" : "human", event.to(), agent == null ? null : agent.name()));
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(AgentUnassigned event) {
-        if (event.to() != HandoffState.RESOLVED) {
-            toAgent(event.agentId(), InboxEvent.of("unassigned", items.item(event.conversationId())));
-        }
+                event.to().responder().json(), event.to(), agent == null ? null : agent.name()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -92,10 +87,10 @@ class Inbox {
             return;
         }
         InboxEvent message = new InboxEvent("message", event.conversationId(), null, null, event.message(), null, null, null, null);
-        if (handoff.state() == HandoffState.ASSIGNED) {
+        if (handoff.state() == ConversationState.ASSIGNED) {
             toAgent(handoff.agentId(), message);
         }
-        else if (handoff.state() == HandoffState.QUEUED) {
+        else if (handoff.state() == ConversationState.QUEUED) {
             toAgents(message, a -> true);
         }
     }
@@ -105,7 +100,7 @@ class Inbox {
         if (event.author().type() != AuthorType.CUSTOMER) {
             return;
         }
-        handoffs.find(event.conversationId()).filter(h -> h.state() == HandoffState.ASSIGNED).ifPresent(h -> toAgent(h.agentId(),
+        handoffs.find(event.conversationId()).filter(h -> h.state() == ConversationState.ASSIGNED).ifPresent(h -> toAgent(h.agentId(),
                 new InboxEvent("typing", event.conversationId(), null, null, null, event.typing(), event.author(), null, null)));
     }
 
@@ -113,7 +108,7 @@ class Inbox {
     void on(ConversationRated event) {
         if (event.agentId() != null) {
             toAgent(event.agentId(), new InboxEvent("rated", event.conversationId(), null, null, null, null, null, null,
-                    Map.of("score", event.score(), "comment", event.comment() == null ? "" : event.comment())));
+                    new RatedView(event.score(), event.comment() == null ? "" : event.comment())));
         }
     }
 
@@ -155,12 +150,16 @@ class Inbox {
 
     /** The customer topic's status event, with the ownership state and the agent's name. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Status(String type, UUID conversationId, String responder, HandoffState state, String agentName) {
+    record Status(String type, UUID conversationId, String responder, ConversationState state, String agentName) {
+    }
+
+    /** @param comment empty without one (the console shows it as is) */
+    record RatedView(int score, String comment) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record InboxEvent(String type, UUID conversationId, ConversationItems.Item conversation, ConversationItems.Person by,
-            ChatMessage message, Boolean typing, Author author, Boolean byBot, Map<String, Object> rating) {
+            ChatMessage message, Boolean typing, Author author, Boolean byBot, RatedView rating) {
 
         static InboxEvent of(String type, ConversationItems.Item item) {
             return new InboxEvent(type, item.conversationId(), item, null, null, null, null, null, null);

@@ -1,7 +1,5 @@
 package io.parley.handoff.web;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.core.ParleyPrincipal;
@@ -25,18 +23,14 @@ class WidgetFeedbackController {
     }
 
     @PostMapping("/api/widget/conversations/{id}/rating")
-    Map<String, Object> rate(@PathVariable UUID id, @RequestBody RatingBody body, @AuthenticationPrincipal ParleyPrincipal customer) {
-        Handoff.Rating rating = handoffs.rate(id, customer, body.score(), body.comment()).rating();
-        Map<String, Object> out = new HashMap<>();
-        out.put("score", rating.score());
-        out.put("comment", rating.comment());
-        out.put("at", rating.at());
-        return out;
+    Handoff.Rating rate(@PathVariable UUID id, @RequestBody RatingBody body, @AuthenticationPrincipal ParleyPrincipal customer) {
+        // score, comment (null without one) and at: the rating record is the answer as it is
+        return handoffs.rate(id, customer, body.score(), body.comment()).rating();
     }
 
     @PostMapping("/api/widget/conversations/{id}/contact")
-    Map<String, Object> contact(@PathVariable UUID id, @RequestBody ContactBody body, @AuthenticationPrincipal ParleyPrincipal customer) {
-        return Map.of("email", handoffs.contact(id, customer, body.email()).contactEmail());
+    ContactBody contact(@PathVariable UUID id, @RequestBody ContactBody body, @AuthenticationPrincipal ParleyPrincipal customer) {
+        return new ContactBody(handoffs.contact(id, customer, body.email()).contactEmail());
     }
 
     record RatingBody(Integer score, String comment) {

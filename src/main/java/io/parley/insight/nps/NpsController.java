@@ -50,6 +50,7 @@ class NpsController {
         return new Answered(surveyId, received.score(), received.category());
     }
 
+    /** @param category promoter, passive or detractor */
     record Answered(UUID surveyId, int score, String category) {
     }
 

@@ -2,7 +2,6 @@ package io.parley.ticket.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.agent.StaffAccounts;
@@ -45,7 +44,7 @@ class TicketController {
     }
 
     @GetMapping("/api/tickets")
-    Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(required = false) String assignee,
+    TicketPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String priority, @RequestParam(required = false) String tag,
             @RequestParam(required = false) UUID customerId, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
@@ -68,7 +67,10 @@ class TicketController {
         }
         TicketFilter filter = new TicketFilter(status(status), assigneeId, unassigned, blank(priority), blank(tag), customerId, blank(q));
         List<TicketView> items = tickets.search(filter, page, pageSize).stream().map(t -> TicketView.of(t, customers, staff)).toList();
-        return Map.of("items", items, "page", Math.max(0, page), "size", pageSize, "total", tickets.count(filter));
+        return new TicketPage(items, Math.max(0, page), pageSize, tickets.count(filter));
+    }
+
+    record TicketPage(List<TicketView> items, int page, int size, long total) {
     }
 
     @GetMapping("/api/tickets/{idOrNumber}")

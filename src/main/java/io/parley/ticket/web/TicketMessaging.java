@@ -1,7 +1,6 @@
 package io.parley.ticket.web;
 
 import java.security.Principal;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -63,39 +62,47 @@ class TicketMessaging {
     @TransactionalEventListener(fallbackExecution = true)
     void on(TicketNoteAdded event) {
         messaging.convertAndSend(STAFF_TOPIC + event.note().conversationId(),
-                (Object) Map.of("type", "note", "conversationId", event.note().conversationId(), "note", event.note()));
+                new NoteFrame("note", event.note().conversationId(), event.note()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(TicketUpdated event) {
         Ticket ticket = tickets.get(event.ticketId());
         TicketView view = TicketView.of(ticket, customers, staff);
-        Map<String, Object> payload = Map.of("type", "ticket", "conversationId", event.conversationId(), "ticket", view,
-                "change", event.what());
-        messaging.convertAndSend(STAFF_TOPIC + event.conversationId(), (Object) payload);
+        TicketFrame payload = new TicketFrame("ticket", event.conversationId(), view, event.what());
+        messaging.convertAndSend(STAFF_TOPIC + event.conversationId(), payload);
         if (ticket.assigneeId() != null && !"ownership".equals(event.what())) {
-            messaging.convertAndSendToUser("staff:" + ticket.assigneeId(), "/queue/inbox", (Object) payload);
+            messaging.convertAndSendToUser("staff:" + ticket.assigneeId(), "/queue/inbox", payload);
         }
     }
 
     @MessageExceptionHandler
     @SendToUser(destinations = "/queue/errors", broadcast = false)
-    Map<String, Object> handle(Exception e, Message<?> message) {
+    CommandError handle(Exception e, Message<?> message) {
         String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
         String where = destination == null ? "" : destination;
         if (e instanceof ParleyException known) {
-            return Map.of("code", known.code(), "reason", known.getMessage(), "destination", where);
+            return new CommandError(known.code(), known.getMessage(), where);
         }
         if (e instanceof org.springframework.messaging.converter.MessageConversionException) {
-            return Map.of("code", "malformed_payload", "reason", "The body must be JSON like {\"text\": \"...\"}",
-                    "destination", where);
+            return new CommandError("malformed_payload", "The body must be JSON like {\"text\": \"...\"}", where);
         }
         // anything else is ours, not the client's: say so and keep the cause in the log
         log.error("Failed to handle a staff STOMP command to {}", where, e);
-        return Map.of("code", "internal_error", "reason", "The server could not handle this; nothing changed",
-                "destination", where);
+        return new CommandError("internal_error", "The server could not handle this; nothing changed", where);
     }
 
     record NoteBody(String text) {
+    }
+
+    record NoteFrame(String type, java.util.UUID conversationId, io.parley.ticket.TicketNote note) {
+    }
+
+    /** @param change what changed: updated, summary, ownership, ... */
+    record TicketFrame(String type, java.util.UUID conversationId, TicketView ticket, String change) {
+    }
+
+    /** @param destination where the refused command was sent */
+    record CommandError(String code, String reason, String destination) {
     }
 }

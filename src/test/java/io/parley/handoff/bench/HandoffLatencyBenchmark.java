@@ -86,7 +86,7 @@ class HandoffLatencyBenchmark {
                         }
                     }
                     // keep the agent's load steady: the benchmark measures handoffs, not a growing queue scan
-                    jdbc.sql("update conversation_handoff set state = 'resolved', agent_id = null where state in ('queued', 'assigned')").update();
+                    jdbc.sql("update conversation set state = 'resolved', assignee = null where state in ('queued', 'assigned')").update();
                 }
             }
             String line = String.join("\n", summary("decision → ticket → queued event at an online agent", decision),
