@@ -49,7 +49,7 @@ class BoundedListsIntegrationTests extends SecurityTestSupport {
         UUID ticket = UUID.randomUUID();
         jdbc.sql("insert into ticket (id, conversation_id, customer_id, subject, status, priority, created_at, updated_at) "
                 + "values (?, ?::uuid, ?, 'Long history', 'open', 'normal', now(), now())").params(ticket, customer.conversation(), customerId).update();
-        jdbc.sql("insert into ticket_event (ticket_id, type, data, at) select ?, 'updated', jsonb_build_object('n', n), now() "
+        jdbc.sql("insert into ticket_event (ticket_id, type, data, at) select ?, 'updated', jsonb_build_object('number', n), now() "
                 + "from generate_series(1, 520) n").param(ticket).update();
         jdbc.sql("insert into ticket_note (id, ticket_id, author_id, author_name, text, created_at) "
                 + "select gen_random_uuid(), ?, ?::uuid, 'Agent', 'note ' || n, now() + n * interval '1 second' "
@@ -59,8 +59,8 @@ class BoundedListsIntegrationTests extends SecurityTestSupport {
         JsonNode notes = api.get("/api/tickets/" + ticket + "/notes", agent.token()).json();
 
         assertThat(timeline).hasSize(500);
-        assertThat(timeline.get(499).get("data").get("n").asInt()).as("oldest first, ending with the newest").isEqualTo(520);
-        assertThat(timeline.get(0).get("data").get("n").asInt()).isEqualTo(21);
+        assertThat(timeline.get(499).get("data").get("number").asInt()).as("oldest first, ending with the newest").isEqualTo(520);
+        assertThat(timeline.get(0).get("data").get("number").asInt()).isEqualTo(21);
         assertThat(notes).hasSize(500);
         assertThat(notes.get(499).get("text").asString()).isEqualTo("note 510");
     }
