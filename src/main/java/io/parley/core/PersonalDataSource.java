@@ -3,11 +3,8 @@ package io.parley.core;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,49 +30,5 @@ public interface PersonalDataSource {
     static List<String> strings(java.sql.ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    /** JDBC rows as JSON-friendly maps: timestamps as instants, SQL arrays as lists, jsonb as its text. */
-    static List<Map<String, Object>> rows(List<Map<String, Object>> rows) {
-        List<Map<String, Object>> result = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) {
-            Map<String, Object> converted = new LinkedHashMap<>();
-            row.forEach((column, value) -> converted.put(camelCase(column), value(value)));
-            result.add(converted);
-        }
-        return result;
-    }
-
-    private static Object value(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof Array array) {
-            try {
-                return Arrays.asList((Object[]) array.getArray());
-            }
-            catch (SQLException e) {
-                throw new IllegalStateException("Could not read an SQL array", e);
-            }
-        }
-        if (value != null && value.getClass().getName().equals("org.postgresql.util.PGobject")) {
-            return value.toString();
-        }
-        return value;
-    }
-
-    private static String camelCase(String column) {
-        StringBuilder name = new StringBuilder(column.length());
-        boolean upper = false;
-        for (char c : column.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            }
-            else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return name.toString();
     }
 }

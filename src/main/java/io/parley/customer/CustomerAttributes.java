@@ -24,11 +24,9 @@ public record CustomerAttributes(Map<String, JsonNode> values) {
         values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** From the claims of a verified token, in their order. */
-    static CustomerAttributes fromClaims(Map<String, ?> claims) {
-        Map<String, JsonNode> values = new LinkedHashMap<>();
-        claims.forEach((name, value) -> values.put(name, JsonMapper.shared().valueToTree(value)));
-        return new CustomerAttributes(values);
+    /** A claim's value as the JWT library parsed it (string, number, list, map, instant) as a JSON value. */
+    static JsonNode json(Object claim) {
+        return JsonMapper.shared().valueToTree(claim);
     }
 
     @Override

@@ -3,9 +3,7 @@ package io.parley.customer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.core.InvalidInput;
@@ -50,15 +48,11 @@ public class CustomerPrivacy {
     }
 
     @Transactional(readOnly = true)
-    public Map<String, Object> export(UUID customerId) {
+    public CustomerExport export(UUID customerId) {
         Customer customer = require(customerId);
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("exportedAt", clock.instant());
-        export.put("customer", customer);
-        for (PersonalDataSource source : sources) {
-            export.put(source.section(), source.export(customerId));
-        }
-        return export;
+        List<CustomerExport.Section> sections = sources.stream()
+                .map(source -> new CustomerExport.Section(source.section(), source.export(customerId))).toList();
+        return new CustomerExport(clock.instant(), customer, sections);
     }
 
     @Transactional

@@ -20,6 +20,7 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -164,18 +165,18 @@ class IdentityTokens {
         if (subject == null) {
             throw missing("sub");
         }
-        // the claims as the JWT library parsed them, before they become JSON values
-        Map<String, Object> attributes = new LinkedHashMap<>();
+        // the custom claims, in their order, as JSON values
+        Map<String, JsonNode> attributes = new LinkedHashMap<>();
         jwt.getClaims().forEach((name, value) -> {
             if (!NOT_ATTRIBUTES.contains(name) && value != null) {
-                attributes.put(name, value);
+                attributes.put(name, CustomerAttributes.json(value));
             }
         });
         if (attributes.size() > MAX_ATTRIBUTES) {
             throw invalid("attributes", "at most " + MAX_ATTRIBUTES + " custom attributes are kept");
         }
         return new SignedIdentity(subject, text(jwt, "name", 200), text(jwt, "email", 320), text(jwt, "company", 200),
-                text(jwt, "locale", 20), CustomerAttributes.fromClaims(attributes));
+                text(jwt, "locale", 20), new CustomerAttributes(attributes));
     }
 
     private static String text(Jwt jwt, String claim, int maxLength) {

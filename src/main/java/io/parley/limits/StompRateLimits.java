@@ -2,7 +2,6 @@ package io.parley.limits;
 
 import java.security.Principal;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,16 +102,17 @@ class StompRateLimits implements WebSocketMessageBrokerConfigurer, ChannelInterc
 
     private void refuse(StompHeaderAccessor accessor, Principal user, Duration wait) {
         long seconds = RateLimits.retryAfterSeconds(wait);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", "rate_limited");
-        body.put("reason", "Too many of these; try again in " + seconds + " s (nothing was stored)");
-        body.put("destination", accessor.getDestination());
-        body.put("retryAfterSeconds", seconds);
+        RateLimited body = new RateLimited("rate_limited", "Too many of these; try again in " + seconds
+                + " s (nothing was stored)", accessor.getDestination(), seconds);
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         headers.setSessionId(accessor.getSessionId());
         headers.setLeaveMutable(true);
         // to the sending session only, like the other command errors
         messaging.convertAndSendToUser(user.getName(), "/queue/errors", body, headers.getMessageHeaders());
+    }
+
+    /** What the sender reads on {@code /user/queue/errors}, in the shape of the other command errors. */
+    record RateLimited(String code, String reason, String destination, long retryAfterSeconds) {
     }
 
     /** The address the WebSocket handshake came from, recorded by {@link RemoteAddressHandshake}. */

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.parley.assistant.calibration.EvidenceFeatures.Family;
 import io.parley.knowledge.index.SearchResult;
 import tools.jackson.databind.JsonNode;
@@ -73,23 +74,23 @@ public record PriorModel(Map<Family, AnswerCalibrator.Model> models, double targ
 
     /** The JSON form of {@link #RESOURCE}. */
     public String toJson() {
-        Map<String, Object> families = new java.util.LinkedHashMap<>();
+        Map<String, FamilyJson> families = new java.util.LinkedHashMap<>();
         for (Family f : Family.values()) {
             AnswerCalibrator.Model m = models.get(f);
-            Map<String, Object> x = new java.util.LinkedHashMap<>();
-            x.put("features", EvidenceFeatures.names(f));
-            x.put("mean", m.mean());
-            x.put("scale", m.scale());
-            x.put("weights", m.weights());
-            x.put("bias", m.bias());
-            x.put("threshold", m.threshold());
-            families.put(f.key(), x);
+            families.put(f.key(), new FamilyJson(EvidenceFeatures.names(f), m.mean(), m.scale(), m.weights(), m.bias(),
+                    m.threshold()));
         }
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("target_precision", targetPrecision);
-        out.put("fitted_on", fittedOn);
-        out.put("models", families);
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new PriorJson(targetPrecision, fittedOn, families));
+    }
+
+    /** {@value #RESOURCE} as written: its keys are snake_case and in this order, as {@link #read} expects. */
+    record PriorJson(@JsonProperty("target_precision") double targetPrecision, @JsonProperty("fitted_on") String fittedOn,
+            Map<String, FamilyJson> models) {
+    }
+
+    /** One family's model in {@value #RESOURCE}. */
+    record FamilyJson(List<String> features, double[] mean, double[] scale, double[] weights, double bias,
+            double threshold) {
     }
 
     private static double[] doubles(JsonNode a) {

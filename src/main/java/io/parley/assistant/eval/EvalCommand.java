@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -232,15 +231,11 @@ public final class EvalCommand {
     }
 
     static void writeReport(Path file, EvalResult result) {
-        Map<String, Object> m = new LinkedHashMap<>(result.summary());
-        m.put("retriever", result.retriever());
-        m.put("build_seconds", EvalResult.round(result.buildSeconds()));
-        m.put("details", result.details());
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            Files.writeString(file, EvalQuestions.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m),
+            Files.writeString(file, EvalQuestions.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.report()),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write report " + file, e);

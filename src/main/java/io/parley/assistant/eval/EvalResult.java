@@ -1,8 +1,10 @@
 package io.parley.assistant.eval;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * Figures of one evaluation run. Retrieval figures ({@code hitAt1}, {@code hitAt3}, {@code mrrAt10}) are over
@@ -55,33 +57,71 @@ public record EvalResult(int questions, int answerable, double hitAt1, double hi
      */
     public record QuestionOutcome(String id, String question, List<String> expected, int rank, String decision,
                                   String answeredSlug, boolean correct, List<String> topSlugs, double latencyMs,
-                                  Map<String, Object> topEvidence) {
+                                  TopEvidence topEvidence) {
     }
 
-    /** The summary as an ordered map with the keys of the eval contract (snake_case). */
-    public Map<String, Object> summary() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("questions", questions);
-        m.put("answerable", answerable);
-        m.put("hit_at_1", round(hitAt1));
-        m.put("hit_at_3", round(hitAt3));
-        m.put("mrr_at_10", round(mrrAt10));
-        m.put("answered_correct_share", round(answeredCorrectShare));
-        m.put("wrong_answer_share", round(wrongAnswerShare));
-        m.put("unanswerable_handoff_share", unanswerableHandoffShare == null ? null : round(unanswerableHandoffShare));
-        if (simulated != null) {
-            // with simulated questions, wrong_answer_share counts their answers too; the real-only figure stays
-            m.put("wrong_answer_share_real", m.get("wrong_answer_share"));
-            m.put("wrong_answer_share", round(simulated.wrongAnswerShareWithThem()));
-            m.put("simulated_questions", simulated.questions());
-            m.put("simulated_unanswerable_handoff_share", round(simulated.handoffShare()));
+    /** What the search said about its top hit, written as {@code {}} when there was none. */
+    public sealed interface TopEvidence permits TopEvidence.Scores, TopEvidence.NoHit {
+
+        TopEvidence NONE = new NoHit();
+
+        /**
+         * @param cosine            null when the search used no vectors
+         * @param queryTermCoverage null when the question had no searchable terms
+         */
+        record Scores(double score, @JsonProperty("bm25_rank") int bm25Rank, @JsonProperty("bm25_score") float bm25Score,
+                      @JsonProperty("vector_rank") int vectorRank, Float cosine,
+                      @JsonProperty("query_term_coverage") Float queryTermCoverage) implements TopEvidence {
         }
-        // the middle band: suggestions are not answers, so they are in none of the figures above
-        m.put("suggested_share", round(suggestedShare));
-        m.put("suggested_with_expected_article_share", round(suggestedRightShare));
-        m.put("latency_ms_p50", round(latencyMsP50));
-        m.put("latency_ms_p95", round(latencyMsP95));
-        return m;
+
+        /** No hit at all: an empty object, as the report has always had it. */
+        record NoHit() implements TopEvidence {
+        }
+    }
+
+    /**
+     * The figures with the keys of the eval contract (snake_case), in its order. The three figures of simulated
+     * questions are there only with them; {@code unanswerable_handoff_share} is always there (null without
+     * unanswerable questions).
+     */
+    public record Summary(int questions, int answerable, @JsonProperty("hit_at_1") double hitAt1,
+                          @JsonProperty("hit_at_3") double hitAt3, @JsonProperty("mrr_at_10") double mrrAt10,
+                          @JsonProperty("answered_correct_share") double answeredCorrectShare,
+                          @JsonProperty("wrong_answer_share") double wrongAnswerShare,
+                          @JsonProperty("unanswerable_handoff_share") @JsonInclude(JsonInclude.Include.ALWAYS)
+                          Double unanswerableHandoffShare,
+                          @JsonProperty("wrong_answer_share_real") @JsonInclude(JsonInclude.Include.NON_NULL)
+                          Double wrongAnswerShareReal,
+                          @JsonProperty("simulated_questions") @JsonInclude(JsonInclude.Include.NON_NULL)
+                          Integer simulatedQuestions,
+                          @JsonProperty("simulated_unanswerable_handoff_share") @JsonInclude(JsonInclude.Include.NON_NULL)
+                          Double simulatedUnanswerableHandoffShare,
+                          @JsonProperty("suggested_share") double suggestedShare,
+                          @JsonProperty("suggested_with_expected_article_share") double suggestedWithExpectedArticleShare,
+                          @JsonProperty("latency_ms_p50") double latencyMsP50,
+                          @JsonProperty("latency_ms_p95") double latencyMsP95) {
+    }
+
+    /** The {@code --out} report: the summary's keys, then the retriever, the build time and every question. */
+    public record Report(@JsonUnwrapped Summary summary, String retriever,
+                         @JsonProperty("build_seconds") double buildSeconds, List<QuestionOutcome> details) {
+    }
+
+    /** The summary, figures rounded to four places. */
+    public Summary summary() {
+        // with simulated questions, wrong_answer_share counts their answers too; the real-only figure stays
+        double wrong = simulated == null ? wrongAnswerShare : simulated.wrongAnswerShareWithThem();
+        return new Summary(questions, answerable, round(hitAt1), round(hitAt3), round(mrrAt10), round(answeredCorrectShare),
+                round(wrong), unanswerableHandoffShare == null ? null : round(unanswerableHandoffShare),
+                simulated == null ? null : round(wrongAnswerShare),
+                simulated == null ? null : simulated.questions(),
+                simulated == null ? null : round(simulated.handoffShare()),
+                // the middle band: suggestions are not answers, so they are in none of the figures above
+                round(suggestedShare), round(suggestedRightShare), round(latencyMsP50), round(latencyMsP95));
+    }
+
+    public Report report() {
+        return new Report(summary(), retriever, round(buildSeconds), details);
     }
 
     public String summaryJson() {

@@ -3,9 +3,7 @@ package io.parley.assistant.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -105,7 +103,7 @@ public final class EvalRunner {
                     : d instanceof AnswerDecision.Clarify ? "clarify" : "handoff";
             details.add(new EvalResult.QuestionOutcome(q.id(), q.question(), q.expected(), rank, decisionName, answered,
                     correct, slugs.subList(0, Math.min(5, slugs.size())), EvalResult.round(ms),
-                    result.hits().isEmpty() ? Map.of() : evidence(result.hits().get(0))));
+                    evidence(result.hits())));
         }
         EvalResult.SimulatedMissing simulated = null;
         if (articleIdsOfSlug != null) {
@@ -128,7 +126,7 @@ public final class EvalRunner {
                 details.add(new EvalResult.QuestionOutcome(q.id() + "#missing", q.question(), List.of(), 0,
                         d instanceof AnswerDecision.Answered ? "answered" : d instanceof AnswerDecision.Clarify ? "clarify" : "handoff",
                         answeredSlug, false, slugs.subList(0, Math.min(5, slugs.size())), 0,
-                        without.hits().isEmpty() ? Map.of() : evidence(without.hits().get(0))));
+                        evidence(without.hits())));
             }
             simulated = new EvalResult.SimulatedMissing(asked, answered,
                     share(wrong + answered, answeredCorrect + wrong + answered));
@@ -141,16 +139,15 @@ public final class EvalRunner {
                 share(suggested, n), share(suggestedRight, answerable));
     }
 
-    private static Map<String, Object> evidence(ArticleHit h) {
+    private static EvalResult.TopEvidence evidence(List<ArticleHit> hits) {
+        if (hits.isEmpty()) {
+            return EvalResult.TopEvidence.NONE;
+        }
+        ArticleHit h = hits.get(0);
         SearchEvidence e = h.evidence();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("score", h.score());
-        m.put("bm25_rank", e.bm25Rank());
-        m.put("bm25_score", e.bm25Score());
-        m.put("vector_rank", e.vectorRank());
-        m.put("cosine", Float.isNaN(e.cosine()) ? null : e.cosine());
-        m.put("query_term_coverage", Float.isNaN(e.queryTermCoverage()) ? null : e.queryTermCoverage());
-        return m;
+        return new EvalResult.TopEvidence.Scores(h.score(), e.bm25Rank(), e.bm25Score(), e.vectorRank(),
+                Float.isNaN(e.cosine()) ? null : e.cosine(),
+                Float.isNaN(e.queryTermCoverage()) ? null : e.queryTermCoverage());
     }
 
     private static double share(int count, int of) {

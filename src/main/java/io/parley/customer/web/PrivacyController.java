@@ -1,11 +1,11 @@
 package io.parley.customer.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.core.ParleyPrincipal;
 import io.parley.customer.Customer;
+import io.parley.customer.CustomerExport;
 import io.parley.customer.CustomerPrivacy;
 
 import org.springframework.http.HttpHeaders;
@@ -39,7 +39,7 @@ class PrivacyController {
 
     /** Everything Parley keeps about the customer, as one JSON document offered for download. */
     @GetMapping("/{id}/export")
-    ResponseEntity<Map<String, Object>> export(@PathVariable UUID id) {
+    ResponseEntity<CustomerExport> export(@PathVariable UUID id) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"parley-customer-" + id + ".json\"")
                 .body(privacy.export(id));

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +38,13 @@ class HealthQuery {
         this.settings = properties.health();
     }
 
+    /** The query's named parameters; {@code customer} is null (and not used) for all customers. */
+    record Params(Timestamp from, Timestamp to, UUID customer) {
+    }
+
     List<CustomerHealth> customers(ReportPeriod period, UUID only) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", Timestamp.from(period.from()));
-        params.put("to", Timestamp.from(period.to()));
-        String onlyFilter = "";
-        if (only != null) {
-            params.put("customer", only);
-            onlyFilter = " and customer_id = :customer";
-        }
+        Params params = new Params(Timestamp.from(period.from()), Timestamp.from(period.to()), only);
+        String onlyFilter = only == null ? "" : " and customer_id = :customer";
         List<Signals> rows = jdbc.sql("""
                 with p_conv as (select customer_id, count(*) as n from insight_conversation
                                 where started_at >= :from and started_at < :to group by 1),
@@ -91,7 +88,7 @@ class HealthQuery {
                 left join unresolved using (customer_id) left join handoffs using (customer_id)
                 left join csat using (customer_id) left join nps using (customer_id)
                 left join negative using (customer_id) left join repeats using (customer_id)""")
-                .params(params)
+                .paramSource(params)
                 .query((rs, row) -> new Signals(rs.getObject("customer_id", UUID.class), rs.getLong("conversations"),
                         rs.getLong("tickets"), rs.getLong("handoffs"), rs.getLong("unresolved"), rs.getLong("csat_count"),
                         (Double) rs.getObject("csat_average"), rs.getLong("csat_low"), (Integer) rs.getObject("nps_score"),

@@ -3,8 +3,6 @@ package io.parley.insight.metrics;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 
 import io.parley.insight.ReportPeriod;
 
@@ -22,24 +20,31 @@ final class CohortSql {
                              and last_answer <= :cutoff
                              and (last_customer is null or last_customer <= last_answer))""";
 
-    private final Map<String, Object> params = new HashMap<>();
+    private final Params params;
     private final boolean byLocale;
 
     CohortSql(ReportPeriod period, ZoneId zone, Instant assumedCutoff) {
-        params.put("from", Timestamp.from(period.from()));
-        params.put("to", Timestamp.from(period.to()));
-        params.put("cutoff", Timestamp.from(assumedCutoff));
-        params.put("zone", zone.getId());
         byLocale = period.locale() != null;
-        if (byLocale) {
-            params.put("locale", period.locale());
-            params.put("localePrefix", period.locale() + "-%");
+        params = new Params(Timestamp.from(period.from()), Timestamp.from(period.to()), Timestamp.from(assumedCutoff),
+                zone.getId(), period.locale(), byLocale ? period.locale() + "-%" : null, null);
+    }
+
+    /**
+     * The named parameters of every statement built here ({@code JdbcClient.paramSource}).
+     *
+     * @param locale null (and not used) without a locale filter, like {@code localePrefix}
+     * @param unit the chart's bucket ({@code day} or {@code week}); null for the report, which has none
+     */
+    record Params(Timestamp from, Timestamp to, Timestamp cutoff, String zone, String locale, String localePrefix,
+            String unit) {
+
+        Params withUnit(String bucket) {
+            return new Params(from, to, cutoff, zone, locale, localePrefix, bucket);
         }
     }
 
-    /** The named parameters of every statement built here (a copy: callers add their own). */
-    Map<String, Object> params() {
-        return new HashMap<>(params);
+    Params params() {
+        return params;
     }
 
     /** {@code with c as (select <columns> from insight_conversation ...)}, the cohort, with a trailing space. */

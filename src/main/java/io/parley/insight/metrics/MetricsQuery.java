@@ -35,7 +35,7 @@ class MetricsQuery {
 
     MetricsReport report(ReportPeriod period, ZoneId zone) {
         CohortSql sql = new CohortSql(period, zone, clock.instant().minus(properties.metrics().assumedResolutionAfter()));
-        Map<String, Object> params = sql.params();
+        CohortSql.Params params = sql.params();
         String cohort = sql.cohort("*");
 
         Counts counts = jdbc.sql(cohort + CohortSql.outcomes("") + """
@@ -44,7 +44,7 @@ class MetricsQuery {
                   count(*) filter (where handed_off) as handed_off,
                   count(*) filter (where bot and not handed_off) as contained,
                   """ + CohortSql.CONFIRMED + " as confirmed, " + CohortSql.ASSUMED + " as assumed from f")
-                .params(params).query((rs, row) -> new Counts(rs.getLong("started"), rs.getLong("bot_involved"),
+                .paramSource(params).query((rs, row) -> new Counts(rs.getLong("started"), rs.getLong("bot_involved"),
                         rs.getLong("handed_off"), rs.getLong("contained"), rs.getLong("confirmed"), rs.getLong("assumed")))
                 .single();
         long started = counts.started();
@@ -89,18 +89,18 @@ class MetricsQuery {
     }
 
     /** Seconds from handoff to {@code column}, over the cohort's handoffs that got there (percentile_cont). */
-    private MetricsReport.Durations durations(String cohort, String column, Map<String, Object> params) {
+    private MetricsReport.Durations durations(String cohort, String column, CohortSql.Params params) {
         String seconds = "extract(epoch from (h." + column + " - h.handed_off_at))";
         return jdbc.sql(cohort + "select count(*) as n, percentile_cont(0.5) within group (order by " + seconds
                 + ") as median, percentile_cont(0.9) within group (order by " + seconds + ") as p90"
                 + " from insight_handoff h join c using (conversation_id) where h." + column + " is not null")
-                .params(params)
+                .paramSource(params)
                 .query((rs, row) -> new MetricsReport.Durations(rs.getLong("n"), (Double) rs.getObject("median", Double.class),
                         (Double) rs.getObject("p90", Double.class)))
                 .single();
     }
 
-    private List<MetricsReport.Hour> hours(String cohort, Map<String, Object> params) {
+    private List<MetricsReport.Hour> hours(String cohort, CohortSql.Params params) {
         Map<String, Long> conversations = grouped(cohort + """
                 select extract(hour from c.started_at at time zone :zone)::int::text as k, count(*) as n from c
                 group by 1""", params);
@@ -116,9 +116,9 @@ class MetricsQuery {
         return hours;
     }
 
-    private Map<String, Long> grouped(String sql, Map<String, Object> params) {
+    private Map<String, Long> grouped(String sql, CohortSql.Params params) {
         Map<String, Long> result = new LinkedHashMap<>();
-        jdbc.sql(sql).params(params).query((rs, row) -> result.put(rs.getString("k"), rs.getLong("n"))).list();
+        jdbc.sql(sql).paramSource(params).query((rs, row) -> result.put(rs.getString("k"), rs.getLong("n"))).list();
         return result;
     }
 }

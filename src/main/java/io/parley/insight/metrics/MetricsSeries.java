@@ -60,8 +60,7 @@ class MetricsSeries {
         }
         List<LocalDate> starts = starts(period, zone, unit);
         CohortSql sql = new CohortSql(period, zone, clock.instant().minus(properties.metrics().assumedResolutionAfter()));
-        Map<String, Object> params = sql.params();
-        params.put("unit", unit);
+        CohortSql.Params params = sql.params().withUnit(unit);
         String cohort = sql.cohort("conversation_id, date_trunc(:unit, started_at at time zone :zone)::date as b");
         Map<LocalDate, Outcomes> outcomes = byBucket(cohort + CohortSql.outcomes("c.b, ") + """
                 select b, count(*) as conversations, count(*) filter (where bot) as bot_involved,
@@ -120,9 +119,9 @@ class MetricsSeries {
     }
 
     /** The rows of {@code sql}, by their bucket (column {@code b}). */
-    private <T> Map<LocalDate, T> byBucket(String sql, Map<String, Object> params, Row<T> row) {
+    private <T> Map<LocalDate, T> byBucket(String sql, CohortSql.Params params, Row<T> row) {
         Map<LocalDate, T> rows = new HashMap<>();
-        jdbc.sql(sql).params(params).query((rs, n) -> rows.put(rs.getObject("b", LocalDate.class), row.map(rs))).list();
+        jdbc.sql(sql).paramSource(params).query((rs, n) -> rows.put(rs.getObject("b", LocalDate.class), row.map(rs))).list();
         return rows;
     }
 

@@ -46,17 +46,17 @@ class NpsResults {
     }
 
     Summary summary(ReportPeriod period) {
-        Map<String, Object> params = params(period);
-        String locale = localeFilter(period, params);
+        Params params = Params.of(period);
+        String locale = localeFilter(period);
         long sent = jdbc.sql("select count(*) from insight_nps_survey s where s.sent_at >= :from and s.sent_at < :to" + locale)
-                .params(params).query(Long.class).single();
+                .paramSource(params).query(Long.class).single();
         Map<String, Long> buckets = new HashMap<>();
         jdbc.sql("""
                 select case when r.score >= 9 then 'promoter' when r.score >= 7 then 'passive' else 'detractor' end as k,
                        count(*) as n
                 from insight_nps_response r join insight_nps_survey s on s.id = r.survey_id
                 where r.at >= :from and r.at < :to""" + locale + " group by 1")
-                .params(params).query((rs, row) -> buckets.put(rs.getString("k"), rs.getLong("n"))).list();
+                .paramSource(params).query((rs, row) -> buckets.put(rs.getString("k"), rs.getLong("n"))).list();
         long promoters = buckets.getOrDefault(NpsCategory.PROMOTER, 0L);
         long passives = buckets.getOrDefault(NpsCategory.PASSIVE, 0L);
         long detractors = buckets.getOrDefault(NpsCategory.DETRACTOR, 0L);
@@ -68,15 +68,15 @@ class NpsResults {
 
     /** @param followedUp true: only handled ones, false: only open ones, null: all; newest first */
     List<Detractor> detractors(ReportPeriod period, Boolean followedUp) {
-        Map<String, Object> params = params(period);
-        String filter = localeFilter(period, params);
+        Params params = Params.of(period);
+        String filter = localeFilter(period);
         if (followedUp != null) {
             filter += followedUp ? " and r.followed_up_at is not null" : " and r.followed_up_at is null";
         }
         List<Detractor> rows = jdbc.sql("""
                 select r.*, s.conversation_id from insight_nps_response r join insight_nps_survey s on s.id = r.survey_id
                 where r.score <= 6 and r.at >= :from and r.at < :to""" + filter + " order by r.at desc limit 500")
-                .params(params).query((rs, row) -> new Detractor(rs.getObject("id", UUID.class),
+                .paramSource(params).query((rs, row) -> new Detractor(rs.getObject("id", UUID.class),
                         rs.getObject("survey_id", UUID.class), rs.getObject("customer_id", UUID.class), null, null, null,
                         rs.getObject("conversation_id", UUID.class), rs.getInt("score"), rs.getString("comment"),
                         rs.getTimestamp("at").toInstant(), instant(rs.getTimestamp("followed_up_at")),
@@ -107,20 +107,17 @@ class NpsResults {
         }
     }
 
-    private static Map<String, Object> params(ReportPeriod period) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", Timestamp.from(period.from()));
-        params.put("to", Timestamp.from(period.to()));
-        return params;
+    /** The queries' named parameters; the locale ones are null (and not used) without a locale filter. */
+    record Params(Timestamp from, Timestamp to, String locale, String localePrefix) {
+
+        static Params of(ReportPeriod period) {
+            return new Params(Timestamp.from(period.from()), Timestamp.from(period.to()), period.locale(),
+                    period.locale() == null ? null : period.locale() + "-%");
+        }
     }
 
-    private static String localeFilter(ReportPeriod period, Map<String, Object> params) {
-        if (period.locale() == null) {
-            return "";
-        }
-        params.put("locale", period.locale());
-        params.put("localePrefix", period.locale() + "-%");
-        return " and (s.locale ilike :locale or s.locale ilike :localePrefix)";
+    private static String localeFilter(ReportPeriod period) {
+        return period.locale() == null ? "" : " and (s.locale ilike :locale or s.locale ilike :localePrefix)";
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,8 +1,9 @@
 package io.parley.insight.privacy;
 
-import java.util.LinkedHashMap;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.parley.core.PersonalDataSource;
@@ -10,6 +11,7 @@ import io.parley.customer.CustomerErased;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,21 +38,58 @@ class InsightPersonalData implements PersonalDataSource {
     }
 
     @Override
-    public Object export(UUID customerId) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("conversations", rows("select conversation_id, locale, started_at from insight_conversation "
-                + "where customer_id = :customer order by started_at", customerId));
-        facts.put("ratings", rows("select conversation_id, score, comment, at from insight_rating "
-                + "where customer_id = :customer order by at", customerId));
-        facts.put("npsResponses", rows("select score, comment, at from insight_nps_response "
-                + "where customer_id = :customer order by at", customerId));
-        facts.put("npsSurveys", rows("select conversation_id, touchpoint, sent_at from insight_nps_survey "
-                + "where customer_id = :customer order by sent_at", customerId));
-        facts.put("articleFeedback", rows("select conversation_id, article_id, helpful, at from insight_feedback "
-                + "where conversation_id in " + CONVERSATIONS + " order by at", customerId));
-        facts.put("unansweredQuestions", rows("select conversation_id, question, locale, source, created_at "
-                + "from content_gap_question where conversation_id in " + CONVERSATIONS + " order by created_at", customerId));
-        return facts;
+    public Facts export(UUID customerId) {
+        return new Facts(
+                list("select conversation_id, locale, started_at from insight_conversation "
+                        + "where customer_id = :customer order by started_at", customerId,
+                        (rs, n) -> new ConversationFact(uuid(rs, "conversation_id"), rs.getString("locale"),
+                                PersonalDataSource.instant(rs, "started_at"))),
+                list("select conversation_id, score, comment, at from insight_rating "
+                        + "where customer_id = :customer order by at", customerId,
+                        (rs, n) -> new RatingFact(uuid(rs, "conversation_id"), rs.getInt("score"),
+                                rs.getString("comment"), PersonalDataSource.instant(rs, "at"))),
+                list("select score, comment, at from insight_nps_response "
+                        + "where customer_id = :customer order by at", customerId,
+                        (rs, n) -> new NpsResponseFact(rs.getInt("score"), rs.getString("comment"),
+                                PersonalDataSource.instant(rs, "at"))),
+                list("select conversation_id, touchpoint, sent_at from insight_nps_survey "
+                        + "where customer_id = :customer order by sent_at", customerId,
+                        (rs, n) -> new NpsSurveyFact(uuid(rs, "conversation_id"), rs.getString("touchpoint"),
+                                PersonalDataSource.instant(rs, "sent_at"))),
+                list("select conversation_id, article_id, helpful, at from insight_feedback "
+                        + "where conversation_id in " + CONVERSATIONS + " order by at", customerId,
+                        (rs, n) -> new ArticleFeedbackFact(uuid(rs, "conversation_id"), rs.getString("article_id"),
+                                rs.getBoolean("helpful"), PersonalDataSource.instant(rs, "at"))),
+                list("select conversation_id, question, locale, source, created_at "
+                        + "from content_gap_question where conversation_id in " + CONVERSATIONS + " order by created_at",
+                        customerId,
+                        (rs, n) -> new UnansweredQuestionFact(uuid(rs, "conversation_id"), rs.getString("question"),
+                                rs.getString("locale"), rs.getString("source"), PersonalDataSource.instant(rs, "created_at"))));
+    }
+
+    /** Insight's part of the export; the field names are the export's JSON keys. */
+    record Facts(List<ConversationFact> conversations, List<RatingFact> ratings, List<NpsResponseFact> npsResponses,
+            List<NpsSurveyFact> npsSurveys, List<ArticleFeedbackFact> articleFeedback,
+            List<UnansweredQuestionFact> unansweredQuestions) {
+    }
+
+    record ConversationFact(UUID conversationId, String locale, Instant startedAt) {
+    }
+
+    record RatingFact(UUID conversationId, int score, String comment, Instant at) {
+    }
+
+    record NpsResponseFact(int score, String comment, Instant at) {
+    }
+
+    /** @param conversationId null for a survey not sent from a conversation */
+    record NpsSurveyFact(UUID conversationId, String touchpoint, Instant sentAt) {
+    }
+
+    record ArticleFeedbackFact(UUID conversationId, String articleId, boolean helpful, Instant at) {
+    }
+
+    record UnansweredQuestionFact(UUID conversationId, String question, String locale, String source, Instant createdAt) {
     }
 
     @EventListener
@@ -83,8 +122,12 @@ class InsightPersonalData implements PersonalDataSource {
                 + "where customer_id = :customer", customer, pseudonym);
     }
 
-    private List<Map<String, Object>> rows(String sql, UUID customer) {
-        return PersonalDataSource.rows(jdbc.sql(sql).param("customer", customer).query().listOfRows());
+    private <T> List<T> list(String sql, UUID customer, RowMapper<T> row) {
+        return jdbc.sql(sql).param("customer", customer).query(row).list();
+    }
+
+    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
     }
 
     private void update(String sql, UUID customer, UUID pseudonym) {

@@ -6,12 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -101,14 +99,13 @@ public final class MarkdownKnowledgeBase {
         int bodyStart = text.indexOf('\n', end + 1);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1).strip();
 
-        Map<String, Object> frontMatter;
+        FrontMatter frontMatter;
         try {
             Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yamlText);
             if (loaded == null) {
-                frontMatter = Map.of();
+                frontMatter = FrontMatter.EMPTY;
             } else if (loaded instanceof Map<?, ?> map) {
-                frontMatter = new HashMap<>();
-                map.forEach((k, v) -> frontMatter.put(String.valueOf(k), v));
+                frontMatter = FrontMatter.of(map);
             } else {
                 return ParseOutcome.failed(relativePath, "front matter is not a YAML mapping of fields");
             }
@@ -116,7 +113,7 @@ public final class MarkdownKnowledgeBase {
             return ParseOutcome.failed(relativePath, "broken YAML front matter: " + firstLine(e.getMessage()));
         }
 
-        String title = string(frontMatter.get("title")).orElse(null);
+        String title = frontMatter.title().orElse(null);
         if (title == null) {
             return ParseOutcome.failed(relativePath, "missing required front matter field 'title'");
         }
@@ -125,11 +122,11 @@ public final class MarkdownKnowledgeBase {
         }
         String fileName = relativePath.substring(relativePath.lastIndexOf('/') + 1);
         int dot = fileName.lastIndexOf('.');
-        String slug = string(frontMatter.get("slug")).orElse(dot > 0 ? fileName.substring(0, dot) : fileName);
-        String locale = string(frontMatter.get("locale")).map(MarkdownKnowledgeBase::normaliseLocale)
+        String slug = frontMatter.slug().orElse(dot > 0 ? fileName.substring(0, dot) : fileName);
+        String locale = frontMatter.locale().map(MarkdownKnowledgeBase::normaliseLocale)
                 .orElseGet(() -> localeFromFolder(relativePath));
         MarkdownArticle.Status status;
-        String statusText = string(frontMatter.get("status")).orElse("published").toLowerCase(Locale.ROOT);
+        String statusText = frontMatter.status().orElse("published").toLowerCase(Locale.ROOT);
         switch (statusText) {
             case "published" -> status = MarkdownArticle.Status.PUBLISHED;
             case "draft" -> status = MarkdownArticle.Status.DRAFT;
@@ -137,9 +134,9 @@ public final class MarkdownKnowledgeBase {
                 return ParseOutcome.failed(relativePath, "unknown status '" + statusText + "' (expected published or draft)");
             }
         }
-        List<String> tags = tags(frontMatter.get("tags"));
-        String translationOf = string(frontMatter.get("translation-of")).orElse(null);
-        String source = string(frontMatter.get("source")).orElse(null);
+        List<String> tags = frontMatter.tags();
+        String translationOf = frontMatter.translationOf().orElse(null);
+        String source = frontMatter.source().orElse(null);
         return new ParseOutcome(new MarkdownArticle(relativePath, slug, locale, title, body, tags, status, translationOf,
                 source), null);
     }
@@ -186,29 +183,6 @@ public final class MarkdownKnowledgeBase {
             }
             from = after;
         }
-    }
-
-    private static Optional<String> string(Object value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String s = String.valueOf(value).strip();
-        return s.isEmpty() ? Optional.empty() : Optional.of(s);
-    }
-
-    private static List<String> tags(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        List<String> tags = new ArrayList<>();
-        if (value instanceof Collection<?> c) {
-            c.forEach(t -> string(t).ifPresent(tags::add));
-        } else {
-            for (String t : String.valueOf(value).split(",")) {
-                string(t).ifPresent(tags::add);
-            }
-        }
-        return tags;
     }
 
     private static String firstLine(String message) {

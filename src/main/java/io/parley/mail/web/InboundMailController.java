@@ -9,6 +9,7 @@ import io.parley.mail.InboundMail;
 import io.parley.mail.InboundReplies;
 import io.parley.mail.MailError;
 import io.parley.mail.MailProperties;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,10 +54,18 @@ class InboundMailController {
 
     /** JSON in the provider's own shape: read by field name (with the aliases above), like the form fields. */
     @PostMapping(path = "/api/mail/inbound", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accepted> json(@RequestBody Map<String, Object> body,
+    ResponseEntity<Accepted> json(@RequestBody JsonNode body,
             @RequestHeader(name = SECRET_HEADER, required = false) String secret,
             @RequestHeader(name = "Authorization", required = false) String authorization) {
-        return receive(field -> body.get(field) == null ? null : body.get(field).toString(), secret, authorization);
+        return receive(field -> text(body.get(field)), secret, authorization);
+    }
+
+    /** A field's value as text: a string as it is, a number or flag as written, null when absent or null. */
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        return value.isValueNode() ? value.asString() : value.toString();
     }
 
     @PostMapping(path = "/api/mail/inbound", consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
