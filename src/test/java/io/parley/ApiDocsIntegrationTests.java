@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.parley.support.AdminApiTestSupport;
 import io.parley.support.Api;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -22,22 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The generated OpenAPI description: who may read it, and that it lists every REST handler of the application. */
 @ParleyIntegrationTest
-class ApiDocsIntegrationTests {
+class ApiDocsIntegrationTests extends AdminApiTestSupport {
 
-    @LocalServerPort
-    int port;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
-
-    Api api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
-    }
 
     @Test
     void everyRestHandlerMappingIsInTheDescription() {

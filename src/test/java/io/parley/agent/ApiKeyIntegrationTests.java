@@ -12,35 +12,23 @@ import java.util.List;
 import java.util.Map;
 
 import io.parley.ParleyIntegrationTest;
+import io.parley.support.AdminApiTestSupport;
 import io.parley.support.Api;
 import io.parley.support.StompTestClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Admin-issued API keys end to end: issue, use (Bearer and X-Api-Key), scopes, read-only, revoke. */
 @ParleyIntegrationTest
-class ApiKeyIntegrationTests {
+class ApiKeyIntegrationTests extends AdminApiTestSupport {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
-
-    Api api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
-    }
 
     @Test
     void anAgentScopedKeyReachesTheAgentAreaOnlyAndIsStoredHashed() throws Exception {

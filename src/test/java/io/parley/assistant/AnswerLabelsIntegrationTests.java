@@ -11,6 +11,8 @@ import io.parley.assistant.calibration.AnswerLabels;
 import io.parley.support.Agents;
 import io.parley.support.Api;
 import io.parley.support.StompTestClient;
+import io.parley.support.Subscriptions;
+import io.parley.support.WidgetCustomer;
 
 import static io.parley.support.ChatEvents.isBotMessage;
 import static io.parley.support.ChatEvents.message;
@@ -24,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +49,9 @@ class AnswerLabelsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SimpUserRegistry users;
 
     Api api;
     final List<StompTestClient> clients = new CopyOnWriteArrayList<>();
@@ -114,8 +120,8 @@ class AnswerLabelsIntegrationTests {
         agents.isolate(jdbc);
         Agents.Agent dana = agents.create("Dana");
         StompTestClient danaWs = connect(dana.token());
-        danaWs.subscribe(INBOX).subscribe("/user/queue/errors").subscribe(ACKS);
-        sleep(150);
+        // the inbox reaches only registered subscriptions: wait for the server to have them before the hand-off
+        Subscriptions.subscribeAndAwait(users, danaWs, dana, INBOX, "/user/queue/errors", ACKS);
 
         Customer customer = new Customer("en");
         String question = "Do you have an on-premise version I can install on my own servers?";
@@ -237,39 +243,17 @@ class AnswerLabelsIntegrationTests {
         throw last;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** A widget customer with one conversation, subscribed to its topic and its acknowledgements. */
-    final class Customer {
-        final String token;
-        final String id;
-        final StompTestClient ws;
-        int sent;
+    final class Customer extends WidgetCustomer {
 
         Customer(String locale) {
-            token = api.session(Map.of("locale", locale)).get("token").asString();
-            id = api.startConversation(token, null).get("id").asString();
-            ws = connect(token);
-            ws.subscribeToConversation(id);
+            super(api, AnswerLabelsIntegrationTests.this::connect, locale, null);
             ws.subscribe(ACKS);
         }
 
-        String topic() {
-            return "/topic/conversations/" + id;
-        }
-
-        void send(String text) {
-            ws.send("/app/conversations/" + id + "/messages", Map.of("clientMessageId", "c-" + (++sent), "text", text));
-        }
-
-        Map<String, Object> ask(String text) {
+        /** As {@link WidgetCustomer#ask}, waiting {@linkplain #patiently patiently} for the bot. */
+        @Override
+        public Map<String, Object> ask(String text) {
             send(text);
             return patiently(ws, topic(), isBotMessage());
         }

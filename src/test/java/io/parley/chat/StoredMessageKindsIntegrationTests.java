@@ -1,5 +1,8 @@
 package io.parley.chat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,66 +29,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ParleyIntegrationTest
 class StoredMessageKindsIntegrationTests {
 
-    /** kind → the payload as the map-based code stored it (bot kinds first, then the system notices). */
+    /**
+     * The payloads as the map-based code stored them (bot kinds first, then the system notices), by name, with their
+     * author type: {@code stored-payloads.json}, which the front ends' tests render too (src/test/js/stored-kinds.test.js).
+     */
     private static final Map<String, String> OLD_ROWS = new LinkedHashMap<>();
+    private static final Map<String, String> AUTHORS = new LinkedHashMap<>();
 
     static {
-        String decision = "\"decision\": {\"action\": \"%s\", \"confidence\": 0.912, \"searchedLocale\": \"en\", \"vectorsUsed\": true, \"searchMs\": 3.25}";
-        String source = """
-                {"articleId": "a1", "slug": "export", "locale": "en", "title": "Exporting your tasks", "url": "https://help.example/export",
-                 "section": "CSV", "snippet": "Open Settings, then Export.", "score": 0.5, "bm25Rank": 1, "vectorRank": 2, "cosine": null,
-                 "queryTermCoverage": 1.0}""";
-        OLD_ROWS.put("answer", """
-                {"kind": "answer", "locale": "en", "query": "How do I export?", "answeredArticleId": "a1", "writer": "extractive",
-                 "feedbackRequested": true, "unhelpfulStreak": 0, %s, "sources": [%s],
-                 "alternatives": [{"articleId": "a2", "title": "Printing"}],
-                 "quickReplies": [{"label": "Yes", "value": "Yes"}, {"label": "No", "value": "No"}]}"""
-                .formatted(decision.formatted("answer"), source));
-        OLD_ROWS.put("clarify", """
-                {"kind": "clarify", "locale": "de", "query": "Export", %s,
-                 "options": [{"articleId": "a1", "title": "Exporting your tasks", "slug": "export"}], "sources": [%s],
-                 "quickReplies": [{"label": "Exporting your tasks", "value": "Exporting your tasks"}, {"label": "Keiner davon", "value": "Keiner davon"}]}"""
-                .formatted(decision.formatted("clarify"), source));
-        OLD_ROWS.put("dont_know", """
-                {"kind": "dont_know", "locale": "en", "query": "Can I pay in bitcoin?", %s, "offeredHandoffReason": "missing_knowledge",
-                 "quickReplies": [{"label": "Talk to a person", "value": "Talk to a person"}]}"""
-                .formatted(decision.formatted("handoff_offered")));
-        OLD_ROWS.put("offer_human", """
-                {"kind": "offer_human", "locale": "tr", "offeredHandoffReason": "frustration",
-                 "quickReplies": [{"label": "Bir temsilciyle görüş", "value": "Bir temsilciyle görüş"}]}""");
-        OLD_ROWS.put("offer_human without a locale (the bot's apology)", """
-                {"kind": "offer_human", "offeredHandoffReason": "bot_error",
-                 "quickReplies": [{"label": "Talk to a person", "value": "Talk to a person"}]}""");
-        OLD_ROWS.put("handoff", """
-                {"kind": "handoff", "locale": "en", "handoffReason": "billing_dispute"}""");
-        OLD_ROWS.put("small_talk", """
-                {"kind": "small_talk", "locale": "fa"}""");
-        OLD_ROWS.put("busy", """
-                {"kind": "busy"}""");
-        OLD_ROWS.put("resolved", """
-                {"kind": "resolved", "locale": "en", "confirmedArticleId": "a1"}""");
-        OLD_ROWS.put("resolved without an answer before it", """
-                {"kind": "resolved", "locale": "en", "confirmedArticleId": null}""");
-        OLD_ROWS.put("queue", """
-                {"kind": "queue", "state": "queued", "position": 3, "expectedWait": 240}""");
-        OLD_ROWS.put("queue without history", """
-                {"kind": "queue", "state": "queued", "position": 1, "expectedWait": null}""");
-        OLD_ROWS.put("out_of_hours", """
-                {"kind": "out_of_hours", "state": "queued", "backAt": "2026-12-07T08:00:00Z", "timeZone": "Europe/Berlin", "position": 2}""");
-        OLD_ROWS.put("out_of_hours never open", """
-                {"kind": "out_of_hours", "state": "queued", "backAt": null, "timeZone": "UTC", "position": 1}""");
-        OLD_ROWS.put("handoff, an agent joined", """
-                {"kind": "handoff", "state": "assigned", "agentName": "Dana"}""");
-        OLD_ROWS.put("returned_to_bot", """
-                {"kind": "returned_to_bot", "state": "bot"}""");
-        OLD_ROWS.put("csat", """
-                {"kind": "csat", "state": "resolved"}""");
-        OLD_ROWS.put("contact_saved", """
-                {"kind": "contact_saved", "email": "kim@example.com"}""");
-        OLD_ROWS.put("nps", """
-                {"kind": "nps", "surveyId": "6f1f7d1e-8f43-4d0e-9a5b-0c5d2b7f9e11", "min": 0, "max": 10}""");
-        OLD_ROWS.put("nps_answered", """
-                {"kind": "nps_answered", "surveyId": "6f1f7d1e-8f43-4d0e-9a5b-0c5d2b7f9e11", "score": 9}""");
+        try (InputStream in = StoredMessageKindsIntegrationTests.class.getResourceAsStream("stored-payloads.json")) {
+            for (JsonNode row : Api.JSON.readTree(in).get("rows")) {
+                OLD_ROWS.put(row.get("name").asString(), row.get("payload").toString());
+                AUTHORS.put(row.get("name").asString(), row.get("author").asString());
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @LocalServerPort
@@ -103,9 +63,7 @@ class StoredMessageKindsIntegrationTests {
         String token = api.session(Map.of("name", "Old Rows")).get("token").asString();
         UUID conversation = UUID.fromString(api.startConversation(token, null).get("id").asString());
         List<String> rows = List.copyOf(OLD_ROWS.values());
-        for (String row : rows) {
-            store(conversation, row.contains("\"state\"") || row.contains("\"nps") || row.contains("contact_saved") ? "system" : "bot", row);
-        }
+        OLD_ROWS.forEach((name, row) -> store(conversation, AUTHORS.get(name), row));
 
         // the staff view carries every field; the customer's leaves out the bot's internals (issue #15)
         String admin = api.login(io.parley.ParleyIntegrationTest.ADMIN_EMAIL, io.parley.ParleyIntegrationTest.ADMIN_PASSWORD);

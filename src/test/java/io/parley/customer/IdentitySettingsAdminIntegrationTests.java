@@ -10,14 +10,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.parley.ParleyIntegrationTest;
 import io.parley.core.SignedTokens;
+import io.parley.support.AdminApiTestSupport;
 import io.parley.support.Api;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.parley.ParleyIntegrationTest.IDENTITY_SECRET;
@@ -29,24 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are shared by every test of this JVM, so each test removes what it saved (back to the configuration).
  */
 @ParleyIntegrationTest
-class IdentitySettingsAdminIntegrationTests {
+class IdentitySettingsAdminIntegrationTests extends AdminApiTestSupport {
 
     static final String PATH = "/api/agent/identity-verification";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
-
-    Api api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
-    }
 
     @AfterEach
     void backToConfiguration() {

@@ -76,6 +76,14 @@ class PrivacyIntegrationTests {
         assertThat(export.get("tickets").get(0).get("notes").toString()).contains("VIP, prefers email");
         assertThat(export.get("facts").get("conversations").size()).isEqualTo(1);
         assertThat(export.get("facts").get("ratings").get(0).get("comment").asString()).isEqualTo("The agent called me Ingrid");
+        // the export's keys, as they were when it was built from maps and JDBC rows
+        assertThat(export.propertyNames()).startsWith("exportedAt", "customer").contains("conversations", "tickets", "facts");
+        assertThat(export.get("facts").propertyNames()).containsExactly("conversations", "ratings", "npsResponses",
+                "npsSurveys", "articleFeedback", "unansweredQuestions");
+        assertThat(export.get("facts").get("conversations").get(0).propertyNames()).containsExactly("conversationId",
+                "locale", "startedAt");
+        assertThat(export.get("facts").get("ratings").get(0).propertyNames()).containsExactly("conversationId", "score",
+                "comment", "at");
         assertThat(export.toString()).doesNotContain(kept.question()).doesNotContain(kept.email());
         long deliveries = count("select count(*) from insight_webhook_delivery where endpoint_id = ?::uuid", webhook);
         assertThat(deliveries).isEqualTo(2);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.parley.ParleyIntegrationTest;
+import io.parley.support.AdminApiTestSupport;
 import io.parley.support.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,23 +26,17 @@ import static org.awaitility.Awaitility.await;
  * no other test uses, so the expected figures are exact.
  */
 @InsightIntegrationTest
-class AdminInsightsIntegrationTests {
+class AdminInsightsIntegrationTests extends AdminApiTestSupport {
 
     static final String LOCALE = "sw";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
 
-    Api api;
-    String admin;
     WebhookReceiver receiver;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
         receiver = WebhookReceiver.answering204();
     }
 

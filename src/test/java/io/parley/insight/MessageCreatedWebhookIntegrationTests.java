@@ -4,32 +4,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.parley.ParleyIntegrationTest;
-import io.parley.support.Api;
+import io.parley.support.AdminApiTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code message.created}: a customer's message posted over REST reaches a real local receiver. */
 @InsightIntegrationTest
-class MessageCreatedWebhookIntegrationTests {
+class MessageCreatedWebhookIntegrationTests extends AdminApiTestSupport {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    String admin;
     WebhookReceiver receiver;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        admin = api.login(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD);
         receiver = WebhookReceiver.answering204();
     }
 

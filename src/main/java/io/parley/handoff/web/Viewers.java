@@ -87,7 +87,14 @@ class Viewers {
     }
 
     private void broadcast(UUID conversationId) {
-        messaging.convertAndSend(STAFF_TOPIC + conversationId, (Object) Map.of("type", "viewers", "conversationId", conversationId,
-                "viewers", of(conversationId)));
+        messaging.convertAndSend(STAFF_TOPIC + conversationId, new ViewersChanged(conversationId, of(conversationId)));
+    }
+
+    /** The frame staff watching a conversation get when someone opens or leaves it ({@code type: "viewers"}). */
+    record ViewersChanged(String type, UUID conversationId, List<ConversationItems.Person> viewers) {
+
+        ViewersChanged(UUID conversationId, List<ConversationItems.Person> viewers) {
+            this("viewers", conversationId, viewers);
+        }
     }
 }
