@@ -119,7 +119,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         this.directory = directory;
         this.options = options;
         String signature = IndexSchema.signature(options);
-        this.openedStatus = inspect(directory, signature);
+        this.openedStatus = IndexInspection.inspect(directory, signature);
         IndexWriterConfig config = new IndexWriterConfig(analyzers)
                 .setOpenMode(openedStatus == IndexStatus.READY ? IndexWriterConfig.OpenMode.APPEND
                         : IndexWriterConfig.OpenMode.CREATE)
@@ -164,33 +164,8 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
             return IndexStatus.MISSING;
         }
         try (Directory dir = FSDirectory.open(path)) {
-            return inspect(dir, IndexSchema.signature(options));
+            return IndexInspection.inspect(dir, IndexSchema.signature(options));
         } catch (IOException e) {
-            return IndexStatus.CORRUPT;
-        }
-    }
-
-    static IndexStatus inspect(Directory dir, String expectedSignature) {
-        try {
-            if (!DirectoryReader.indexExists(dir)) {
-                return IndexStatus.MISSING;
-            }
-            SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
-            if (!expectedSignature.equals(infos.getUserData().get(IndexSchema.SIGNATURE_KEY))) {
-                return IndexStatus.STALE;
-            }
-            // Opening a reader verifies segment headers/footers of every file it touches.
-            try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                for (LeafReaderContext leaf : reader.leaves()) {
-                    leaf.reader().checkIntegrity();
-                }
-            }
-            return IndexStatus.READY;
-        } catch (IndexFormatTooOldException | IndexFormatTooNewException e) {
-            return IndexStatus.STALE;
-        } catch (CorruptIndexException e) {
-            return IndexStatus.CORRUPT;
-        } catch (IOException | RuntimeException e) {
             return IndexStatus.CORRUPT;
         }
     }
@@ -320,34 +295,22 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
     // ------------------------------------------------------------------------------------------------ reading
 
     public int articleCount() {
-        return count(true);
+        return read(IndexStatistics::articleCount);
     }
 
     public int passageCount() {
-        return count(false);
+        return read(s -> s.getIndexReader().numDocs());
     }
 
-    private int count(boolean distinctArticles) {
+    private interface Read {
+        int apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private int read(Read read) {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                if (!distinctArticles) {
-                    return s.getIndexReader().numDocs();
-                }
-                Set<String> ids = new HashSet<>();
-                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                    SortedDocValues dv = leaf.reader().getSortedDocValues(IndexSchema.F_ARTICLE_ID);
-                    if (dv == null) {
-                        continue;
-                    }
-                    var live = leaf.reader().getLiveDocs();
-                    for (int doc = dv.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = dv.nextDoc()) {
-                        if (live == null || live.get(doc)) {
-                            ids.add(dv.lookupOrd(dv.ordValue()).utf8ToString());
-                        }
-                    }
-                }
-                return ids.size();
+                return read.apply(s);
             } finally {
                 searchers.release(s);
             }
@@ -379,22 +342,13 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
                 }
                 boolean vectorsUsed = options.embedding().covers(searched);
                 return new SearchResult(query, requested, searched, fellBack, vectorsUsed, hits, System.nanoTime() - start,
-                        vectorsUsed && pendingIn(searcher, searched));
+                        vectorsUsed && IndexStatistics.pendingIn(searcher, searched));
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Knowledge index search failed", e);
         }
-    }
-
-    /** Whether the searcher has articles of this locale's language waiting for vectors (a count over two terms: microseconds). */
-    private boolean pendingIn(IndexSearcher searcher, String locale) throws IOException {
-        Query q = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexSchema.F_VECTORS_PENDING, "true")), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(IndexSchema.F_LANG, LocaleAnalyzers.language(locale))), BooleanClause.Occur.FILTER)
-                .build();
-        return searcher.count(q) > 0;
     }
 
     @Override
