@@ -50,14 +50,14 @@ public record AssistantProperties(String botName, Llm llm, Boolean enabled,
      * Self-calibration of the answer decision ({@code parley.assistant.calibration.*}).
      *
      * @param enabled true: the calibrated probability decides (the knowledge base's own self-calibration over the shipped
-     *     prior; default); false: the fixed thresholds of {@code decision}, fitted on two sets and not carried to
-     *     other knowledge bases (docs/BENCHMARKS.md, "Answer calibration")
+     *     prior); default false, the fixed thresholds of {@code decision}: the calibration does not yet answer enough
+     *     questions (docs/BENCHMARKS.md, "Answer calibration")
      * @param debounce how long after the last article change the refit starts (default 30 seconds)
      * @param maxProbes the most probe questions one refit asks (default 600; each is searched twice)
      */
     public record Calibration(Boolean enabled, Duration debounce, Integer maxProbes) {
         public Calibration {
-            enabled = enabled == null || enabled;
+            enabled = enabled != null && enabled;
             debounce = debounce == null || debounce.isNegative() ? Duration.ofSeconds(30) : debounce;
             maxProbes = maxProbes == null || maxProbes <= 0 ? 600 : maxProbes;
         }
