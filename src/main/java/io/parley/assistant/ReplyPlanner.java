@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.parley.assistant.answer.AnswerRequest;
 import io.parley.assistant.answer.AnswerWriter;
+import io.parley.assistant.answer.AnswerAttempt;
 import io.parley.assistant.answer.WrittenAnswer;
 import io.parley.assistant.decision.BotDecision;
 import io.parley.assistant.intent.Intent;
@@ -145,7 +146,14 @@ final class ReplyPlanner {
                     h.sectionTitle(), h.passage()));
         }
         AnswerRequest request = new AnswerRequest(query, history(ctx), sources, locale, ctx.customerName());
-        WrittenAnswer written = (llmWriter == null ? Optional.<WrittenAnswer>empty() : llmWriter.write(request))
+        AnswerAttempt attempt = llmWriter == null ? AnswerAttempt.failed() : llmWriter.attempt(request);
+        if (attempt.sourcesDoNotAnswer()) {
+            // the model read the articles and they do not answer: quoting the best passage anyway would be a guess
+            return say(BotReplies.text(locale, Key.DONT_KNOW), new MessageContent.DontKnow(locale, query,
+                    decisionInfo("handoff_offered", decision.confidence(result), result), "missing_knowledge",
+                    List.of(QuickReply.of(BotReplies.text(locale, Key.TALK_TO_PERSON)))));
+        }
+        WrittenAnswer written = attempt.answer()
                 .or(() -> extractive.write(new AnswerRequest(query, List.of(), sources.subList(0, 1), locale, ctx.customerName())))
                 .orElseThrow();
         List<ArticleHit> cited = sources.stream().filter(s -> written.citedSourceIds().contains(s.id()))

@@ -15,6 +15,7 @@ import io.parley.support.StompTestClient;
 
 import static io.parley.support.ChatEvents.isBotMessage;
 import static io.parley.support.ChatEvents.payload;
+import static io.parley.support.ChatEvents.quickReplies;
 import static org.awaitility.Awaitility.await;
 import static io.parley.support.ChatEvents.sources;
 import static io.parley.support.ChatEvents.text;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ParleyIntegrationTest
 class BotLlmIntegrationTests {
 
-    enum Mode { GROUNDED, UNCITED, SLOW, SUMMARY }
+    enum Mode { GROUNDED, UNCITED, SLOW, SUMMARY, NO_ANSWER }
 
     static volatile Mode mode = Mode.GROUNDED;
     static final List<String> requests = new CopyOnWriteArrayList<>();
@@ -79,6 +80,17 @@ class BotLlmIntegrationTests {
         Map<String, Object> reply = ask("How do I reset my password? I forgot it.");
         assertThat(payload(reply)).containsEntry("kind", "answer").containsEntry("writer", "extractive");
         assertThat(text(reply)).doesNotContain("Just trust me").contains("Resetting your password");
+    }
+
+    @Test
+    void whenTheModelSaysTheArticlesDoNotAnswerTheCustomerIsOfferedAPersonNotAQuote() {
+        mode = Mode.NO_ANSWER;
+        Map<String, Object> reply = ask("How do I reset my password? I forgot it.");
+        // the decision found the article worth answering from; the model, reading it, says it does not answer
+        assertThat(requests).last().asString().contains("Resetting your password");
+        assertThat(payload(reply)).containsEntry("kind", "dont_know").containsEntry("offeredHandoffReason", "missing_knowledge");
+        assertThat(text(reply)).doesNotContain("Resetting your password").doesNotContain("Forgot password");
+        assertThat(quickReplies(reply)).contains("Talk to a person");
     }
 
     @Test
@@ -133,6 +145,7 @@ class BotLlmIntegrationTests {
                     case UNCITED -> "Just trust me, it works.";
                     case SLOW -> "Too late [S1].";
                     case SUMMARY -> "The customer wants a person to discuss an on-premise installation.";
+                    case NO_ANSWER -> "NO_ANSWER";
                 };
                 if (mode == Mode.SLOW) {
                     try {

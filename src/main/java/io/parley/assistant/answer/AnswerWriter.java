@@ -10,4 +10,9 @@ import java.util.Optional;
 public interface AnswerWriter {
 
     Optional<WrittenAnswer> write(AnswerRequest request);
+
+    /** The same, telling a writer's verdict that the sources do not answer apart from a failure. */
+    default AnswerAttempt attempt(AnswerRequest request) {
+        return write(request).map(AnswerAttempt::written).orElseGet(AnswerAttempt::failed);
+    }
 }

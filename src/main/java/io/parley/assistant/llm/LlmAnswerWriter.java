@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import io.parley.assistant.answer.AnswerAttempt;
 import io.parley.assistant.answer.AnswerRequest;
 import io.parley.assistant.answer.AnswerWriter;
 import io.parley.assistant.answer.WrittenAnswer;
@@ -59,23 +60,38 @@ public final class LlmAnswerWriter implements AnswerWriter {
 
     @Override
     public Optional<WrittenAnswer> write(AnswerRequest request) {
+        return attempt(request).answer();
+    }
+
+    /** A NO_ANSWER reply is {@link AnswerAttempt#declined()}: the model read the sources and they do not answer. */
+    @Override
+    public AnswerAttempt attempt(AnswerRequest request) {
         try {
             List<AnswerRequest.Source> sources = usableSources(request.sources());
             if (sources.isEmpty() || request.question() == null || request.question().isBlank()) {
-                return Optional.empty();
+                return AnswerAttempt.failed();
             }
             return client.chat("answer", prompt(request, sources))
-                    .flatMap(reply -> {
+                    .map(reply -> {
                         if (reply.cutOff()) {
                             log.info("LLM answer discarded: cut off at the token limit");
-                            return Optional.empty();
+                            return AnswerAttempt.failed();
                         }
-                        return grounded(reply.text(), sources);
-                    });
+                        if (declines(reply.text())) {
+                            log.info("LLM answer: the sources do not answer the question");
+                            return AnswerAttempt.declined();
+                        }
+                        return grounded(reply.text(), sources).map(AnswerAttempt::written).orElseGet(AnswerAttempt::failed);
+                    }).orElseGet(AnswerAttempt::failed);
         } catch (RuntimeException e) {
             log.warn("LLM answer failed: {}", LlmClient.reason(e));
-            return Optional.empty();
+            return AnswerAttempt.failed();
         }
+    }
+
+    /** The reply is the NO_ANSWER verdict (alone, or with a little punctuation or a short remark around it). */
+    static boolean declines(String reply) {
+        return reply.toUpperCase(Locale.ROOT).contains(NO_ANSWER) && !CITATION.matcher(reply).find();
     }
 
     private List<AnswerRequest.Source> usableSources(List<AnswerRequest.Source> sources) {

@@ -39,16 +39,32 @@ final class LlmClient implements AutoCloseable {
     /** Calls waiting for a free slot beyond this are refused at once rather than queued behind a slow server. */
     private static final int MAX_WAITING = 64;
 
+    /**
+     * Background calls (calibration probes) start only once no customer's call has been in flight for this long: a
+     * model server serves one request at a time on many machines, so a probe must not stand between a customer and
+     * their answer.
+     */
+    static final Duration CUSTOMERS_QUIET = Duration.ofSeconds(2);
+    /** A background call that found no quiet moment in this long is skipped (the refit goes on without it). */
+    static final Duration MAX_BACKGROUND_WAIT = Duration.ofMinutes(2);
+
     private final ChatModel model;
     private final Duration timeout;
     private final ThreadPoolExecutor executor;
+    /** Its own slot, so background calls never take one of the customers' {@link #executor} slots. */
+    private final ThreadPoolExecutor background;
+    private final AtomicInteger customerCallsInFlight = new AtomicInteger();
+    private volatile long lastCustomerCallEnded = System.nanoTime() - CUSTOMERS_QUIET.toNanos();
 
     LlmClient(ChatModel model, Duration timeout, int maxConcurrent) {
         this.model = model;
         this.timeout = timeout;
         this.executor = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(MAX_WAITING), daemonThreads());
+                new LinkedBlockingQueue<>(MAX_WAITING), daemonThreads("parley-llm-"));
         this.executor.allowCoreThreadTimeOut(true);
+        this.background = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1),
+                daemonThreads("parley-llm-background-"));
+        this.background.allowCoreThreadTimeOut(true);
     }
 
     /** A client for {@code config}; refuses a configuration that could never work, so start-up fails clearly. */
@@ -86,9 +102,45 @@ final class LlmClient implements AutoCloseable {
      * failure, an empty reply, or no reply within the timeout.
      */
     Optional<Reply> chat(String purpose, List<ChatMessage> messages) {
+        customerCallsInFlight.incrementAndGet();
+        try {
+            return call(executor, purpose, messages);
+        } finally {
+            lastCustomerCallEnded = System.nanoTime();
+            customerCallsInFlight.decrementAndGet();
+        }
+    }
+
+    /**
+     * The same for work nobody waits for (calibration probes), at low priority: on its own single slot, started only
+     * when no customer's call has been in flight for {@link #CUSTOMERS_QUIET}, and skipped (empty) when no such
+     * moment comes within {@link #MAX_BACKGROUND_WAIT}. Blocks the calling (background) thread meanwhile.
+     */
+    Optional<Reply> chatInBackground(String purpose, List<ChatMessage> messages) {
+        long deadline = System.nanoTime() + MAX_BACKGROUND_WAIT.toNanos();
+        while (!customersQuiet()) {
+            if (System.nanoTime() > deadline) {
+                log.info("LLM {} skipped: customers kept the model busy", purpose);
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return call(background, purpose, messages);
+    }
+
+    private boolean customersQuiet() {
+        return customerCallsInFlight.get() == 0 && System.nanoTime() - lastCustomerCallEnded >= CUSTOMERS_QUIET.toNanos();
+    }
+
+    private Optional<Reply> call(ThreadPoolExecutor pool, String purpose, List<ChatMessage> messages) {
         Future<ChatResponse> call;
         try {
-            call = executor.submit(() -> model.chat(ChatRequest.builder().messages(messages).build()));
+            call = pool.submit(() -> model.chat(ChatRequest.builder().messages(messages).build()));
         } catch (RejectedExecutionException e) {
             log.warn("LLM {} skipped: too many calls waiting for the model", purpose);
             return Optional.empty();
@@ -123,6 +175,7 @@ final class LlmClient implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        background.shutdownNow();
     }
 
     /**
@@ -145,10 +198,10 @@ final class LlmClient implements AutoCloseable {
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "parley-llm-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

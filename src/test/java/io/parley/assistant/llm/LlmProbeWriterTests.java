@@ -63,4 +63,67 @@ class LlmProbeWriterTests {
         LlmProbeWriter writer = new LlmProbeWriter(client);
         assertThat(writer.write(List.of(article("a1", "en", "Reset", "Use the link.")), 10)).isEmpty();
     }
+
+    @Test
+    void aQuestionTheModelWroteForTwoArticlesIsNoProbeOfEither() {
+        // a model that ignores the article and repeats itself: its lines would all be "wrong" probes but one
+        server.answer(FakeOpenAiServer.reply("Use the Forgot password? link on the sign-in page [S1]."));
+        client.close();
+        client = LlmClient.create(LlmAnswerWriterTests.config(server.baseUrl(), Duration.ofSeconds(60), 1)); // a busy machine
+        LlmProbeWriter writer = new LlmProbeWriter(client);
+
+        List<ProbeGenerator.Probe> probes = writer.write(List.of(article("a1", "en", "Reset", "Use the link."),
+                article("a2", "en", "Invoices", "Download them from Billing.")), 10);
+
+        assertThat(server.requests()).hasSize(2);
+        assertThat(probes).isEmpty();
+        // the same line for one article alone is a probe
+        assertThat(writer.write(List.of(article("a1", "en", "Reset", "Use the link.")), 10)).hasSize(1);
+    }
+
+    @Test
+    void probesWaitUntilNoCustomerHasUsedTheModelForAWhile() throws Exception {
+        client.close();
+        client = LlmClient.create(LlmAnswerWriterTests.config(server.baseUrl(), Duration.ofSeconds(60), 1)); // a busy machine
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FakeOpenAiServer.Behaviour answer = FakeOpenAiServer.reply("how do i get my pasword back");
+        long[] customerAnswered = new long[1];
+        long[] probeArrived = new long[1];
+        server.answer(exchange -> {
+            if (server.requests().size() == 1) {
+                release.await(); // the customer's call, held until the test lets it go
+                answer.respond(exchange);
+                customerAnswered[0] = System.nanoTime();
+            } else {
+                probeArrived[0] = System.nanoTime();
+                answer.respond(exchange);
+            }
+        });
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var customer = threads.submit(() -> client.chat("answer", List.of(
+                    dev.langchain4j.data.message.UserMessage.from("How do I reset my password?"))));
+            org.awaitility.Awaitility.await().until(() -> server.requests().size() == 1);
+            Thread[] probing = new Thread[1];
+            var probes = threads.submit(() -> {
+                probing[0] = Thread.currentThread();
+                return new LlmProbeWriter(client).write(List.of(article("a1", "en", "Reset", "Use the link.")), 10);
+            });
+            // the probe writer is waiting (sleeping in its poll) while the customer's call is in flight
+            org.awaitility.Awaitility.await().until(() -> probing[0] != null
+                    && probing[0].getState() == Thread.State.TIMED_WAITING);
+            assertThat(server.requests()).hasSize(1);
+
+            release.countDown();
+            assertThat(customer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+            assertThat(probes.get(60, java.util.concurrent.TimeUnit.SECONDS)).extracting(ProbeGenerator.Probe::text)
+                    .containsExactly("how do i get my pasword back");
+            // the probe was sent only after the customers' quiet period had passed
+            assertThat(probeArrived[0] - customerAnswered[0]).isGreaterThanOrEqualTo(LlmClient.CUSTOMERS_QUIET.toNanos());
+            assertThat(server.requests()).hasSize(2);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
 }
