@@ -60,6 +60,9 @@ public final class QuietOnnxModels {
         };
     }
 
+    /** Each run on its caller's thread (why: the class comment). */
+    static final int INTRA_OP_THREADS = 1;
+
     static OnnxBertBiEncoder load(Class<?> anchor, String modelFile, String tokenizerFile, PoolingMode pooling,
                                   int intraOpThreads) {
         ClassLoader cl = anchor.getClassLoader();
