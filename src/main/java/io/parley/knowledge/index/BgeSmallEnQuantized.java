@@ -17,7 +17,7 @@ public final class BgeSmallEnQuantized extends QuietOnnxModels.Model {
     /** Loaded once per class loader; ONNX sessions are thread-safe. */
     private static final class Holder {
         static final OnnxBertBiEncoder ENCODER = QuietOnnxModels.load(BgeSmallEnV15QuantizedEmbeddingModel.class,
-                "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS);
+                "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, QuietOnnxModels.INTRA_OP_THREADS);
     }
 
     public BgeSmallEnQuantized(Executor executor) {

@@ -14,9 +14,10 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  */
 public final class MiniLmL6Quantized extends QuietOnnxModels.Model {
 
+    /** Loaded once per class loader; ONNX sessions are thread-safe. */
     private static final class Holder {
         static final OnnxBertBiEncoder ENCODER = QuietOnnxModels.load(AllMiniLmL6V2QuantizedEmbeddingModel.class,
-                "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN);
+                "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, QuietOnnxModels.INTRA_OP_THREADS);
     }
 
     public MiniLmL6Quantized(Executor executor) {

@@ -19,7 +19,11 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * threads share a few cores, a spinning pool competes with them and with itself: on 2 loaded cores a 41-token query
  * took 52 ms (p50) with the default pool and 22 ms with spinning off. On an idle machine the two are equal. The
  * graph is fully optimised (operator fusion) once at load; a BERT encoder is a chain of operators, so one inter-op
- * thread and sequential execution leave all parallelism to the intra-op pool, sized to the cores.
+ * thread and sequential execution. One intra-op thread ({@link #INTRA_OP_THREADS}): measured in a quiet window on 2
+ * cores (docs/BENCHMARKS.md, "Query embedding"), a short question takes the same wall time on 1 thread as on 2
+ * (p50 12.8 vs 13.8 ms) for 35% less CPU (14.5 vs 22.3 ms), 2 concurrent callers get 127 instead of 82 texts/s, and
+ * an index build's passages cost 106 instead of 127 ms CPU each: splitting small matrices across threads costs more
+ * synchronisation than it saves, and concurrent customers or the build's two threads keep both cores busy anyway.
  */
 public final class QuietOnnxModels {
 
@@ -41,7 +45,26 @@ public final class QuietOnnxModels {
         }
     }
 
-    static OnnxBertBiEncoder load(Class<?> anchor, String modelFile, String tokenizerFile, PoolingMode pooling) {
+    /**
+     * bge-small-en-v1.5 (int8) with a given intra-op thread count, for benchmarks that compare it with the
+     * application's {@link #INTRA_OP_THREADS}; batches run on the calling thread.
+     */
+    public static Model bgeSmallEnFixed(int intraOpThreads) {
+        OnnxBertBiEncoder encoder = load(dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel.class,
+                "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, intraOpThreads);
+        return new Model(Runnable::run, 384) {
+            @Override
+            protected OnnxBertBiEncoder model() {
+                return encoder;
+            }
+        };
+    }
+
+    /** Each run on its caller's thread (why: the class comment). */
+    static final int INTRA_OP_THREADS = 1;
+
+    static OnnxBertBiEncoder load(Class<?> anchor, String modelFile, String tokenizerFile, PoolingMode pooling,
+                                  int intraOpThreads) {
         ClassLoader cl = anchor.getClassLoader();
         try (InputStream model = cl.getResourceAsStream(modelFile); InputStream tokenizer = cl.getResourceAsStream(tokenizerFile)) {
             if (model == null || tokenizer == null) {
@@ -51,7 +74,7 @@ public final class QuietOnnxModels {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.addConfigEntry("session.inter_op.allow_spinning", "0");

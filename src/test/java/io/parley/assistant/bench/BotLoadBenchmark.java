@@ -80,7 +80,7 @@ class BotLoadBenchmark {
     }
 
     /** {@code customers} threads, each with its own session and WebSocket, sharing the questions in order. */
-    private static Run run(Api api, int port, int customers, List<String> texts) throws Exception {
+    static Run run(Api api, int port, int customers, List<String> texts) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(customers);
         ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
         AtomicInteger timeouts = new AtomicInteger();
@@ -154,7 +154,7 @@ class BotLoadBenchmark {
         }
     }
 
-    private static String report(String what, int customers, Run run) {
+    static String report(String what, int customers, Run run) {
         List<Double> m = run.millis();
         return String.format(Locale.ROOT, "%-18s %2d customers: %4d answers in %5.1f s = %5.1f answers/s; p50 %6.1f ms, "
                         + "p95 %6.1f ms, p99 %6.1f ms, max %6.1f ms; %d without reply in 30 s",
@@ -163,17 +163,17 @@ class BotLoadBenchmark {
     }
 
     /** Each level as soon as it is measured: a long run on a loaded machine still shows what it got so far. */
-    private static String print(String line) {
+    static String print(String line) {
         System.out.println(line);
         return line;
     }
 
     /** Nearest-rank percentile. */
-    private static double pct(List<Double> sorted, double p) {
+    static double pct(List<Double> sorted, double p) {
         return sorted.isEmpty() ? Double.NaN : sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p) - 1));
     }
 
-    private static List<String> take(List<String> from, int n, List<String> asked) {
+    static List<String> take(List<String> from, int n, List<String> asked) {
         if (from.size() < n) {
             throw new IllegalStateException("not enough distinct questions left: " + from.size() + " < " + n);
         }
@@ -184,7 +184,7 @@ class BotLoadBenchmark {
     }
 
     /** Distinct English questions (case and spacing folded, as the embedding cache folds them). */
-    private static List<String> questions() throws Exception {
+    static List<String> questions() throws Exception {
         Path eval = Path.of(System.getProperty("parley.eval.dir", "../shared/eval"));
         List<Path> files = new ArrayList<>(List.of(Path.of("docs/eval/questions.jsonl")));
         for (String set : List.of("wixqa", "samsung-tv-emanual")) {
