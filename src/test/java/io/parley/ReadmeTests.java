@@ -54,7 +54,7 @@ class ReadmeTests {
             assertThat(section).as("README section #%s (page %s)", rows.group(2), page).isNotNull();
             assertThat(IMAGE.matcher(section).find()).as("a screenshot in section #%s (page %s)", rows.group(2), page).isTrue();
         }
-        assertThat(pages).contains("/", "/console", "/writer", "/admin", "/help");
+        assertThat(pages).contains("/", "/console", "/writer", "/admin", "/help", "/api-docs");
     }
 
     /**
