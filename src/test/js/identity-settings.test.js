@@ -24,3 +24,9 @@ test('removing the saved secret sends an empty one, whatever was typed; an empti
 test('an empty skew field is left alone rather than sent as 0', () => {
   assert.deepEqual(changedSettings(shown, { ...untouched, clockSkewSeconds: '' }), {});
 });
+
+test('removing the saved PEM key sends an empty one, whatever was pasted; a key pasted over it replaces it', () => {
+  assert.deepEqual(changedSettings(shown, { ...untouched, publicKey: '-----BEGIN PUBLIC KEY-----', clearPublicKey: true }),
+    { publicKey: '' });
+  assert.deepEqual(changedSettings(shown, { ...untouched, publicKey: ' KEY ', clearPublicKey: false }), { publicKey: 'KEY' });
+});

@@ -1,7 +1,8 @@
 // The identity settings card of the identity page: the HS256/userHash secret (write-only: the page never sees it,
 // only whether it is set and where from), the RS256 JWKS URI or PEM public key, and the clock skew; saved with
 // PUT /api/agent/identity-verification. Only what the admin changed is sent: an unchanged field keeps its value, an
-// emptied one goes back to the configuration.
+// emptied one goes back to the configuration. The PEM key, like the secret, is never shown again once saved (the
+// status says only where it comes from), so removing it is a checkbox rather than emptying a field.
 import { h } from '../../common/dom.js';
 import { toast } from '../../common/ui.js';
 
@@ -9,16 +10,18 @@ const SOURCE = { ADMIN: 'saved here', CONFIGURATION: 'from configuration', NONE:
 
 /**
  * The change to send: the fields whose value differs from what the page showed. The secret input starts empty (it
- * is never shown), so typing one sets it, and "clear" sends an empty one.
+ * is never shown), so typing one sets it, and "clear" sends an empty one; the same for the PEM key.
  * @param {{jwksUri: string, publicKey: string, clockSkewSeconds: number}} shown
- * @param {{hmacSecret: string, clearSecret: boolean, jwksUri: string, publicKey: string, clockSkewSeconds: string}} form
+ * @param {{hmacSecret: string, clearSecret: boolean, jwksUri: string, publicKey: string, clearPublicKey?: boolean,
+ *   clockSkewSeconds: string}} form
  */
 export function changedSettings(shown, form) {
   const change = {};
   if (form.clearSecret) change.hmacSecret = '';
   else if (form.hmacSecret.trim()) change.hmacSecret = form.hmacSecret.trim();
   if (form.jwksUri.trim() !== (shown.jwksUri || '')) change.jwksUri = form.jwksUri.trim();
-  if (form.publicKey.trim() !== (shown.publicKey || '').trim()) change.publicKey = form.publicKey.trim();
+  if (form.clearPublicKey) change.publicKey = '';
+  else if (form.publicKey.trim() !== (shown.publicKey || '').trim()) change.publicKey = form.publicKey.trim();
   const skew = String(form.clockSkewSeconds).trim();
   if (skew !== '' && Number(skew) !== shown.clockSkewSeconds) change.clockSkewSeconds = Number(skew);
   return change;
@@ -44,6 +47,7 @@ export function settingsCard(app, status, saved) {
     ? `${s.jwksUriValue} (from configuration)` : 'https://app.example.com/.well-known/jwks.json' });
   const pem = h('textarea', { id: 'f-public-key', rows: 4, placeholder: s.publicKey === 'NONE' ? '-----BEGIN PUBLIC KEY-----'
     : `a key is set (${SOURCE[s.publicKey]}); paste one to replace it` });
+  const clearKey = h('input', { type: 'checkbox', id: 'f-clear-public-key', disabled: s.publicKey !== 'ADMIN' });
   const skew = h('input', { type: 'number', id: 'f-clock-skew', min: 0, max: 600, value: String(s.clockSkewSeconds) });
   const where = h('p', { class: 'subtle', id: 'identity-sources' },
     `Secret: ${SOURCE[s.hmacSecret]}. JWKS URI: ${SOURCE[s.jwksUri]}. PEM key: ${SOURCE[s.publicKey]}. Clock skew: ${SOURCE[s.clockSkew]}.`,
@@ -56,12 +60,13 @@ export function settingsCard(app, status, saved) {
         h('label', { class: 'check' }, clear, ' Remove the saved secret')),
       h('div', { class: 'field' }, h('label', { for: 'f-clock-skew' }, 'Clock skew for exp/nbf (seconds)'), skew),
       h('div', { class: 'field' }, h('label', { for: 'f-jwks-uri' }, 'RS256: JWKS URI'), jwks),
-      h('div', { class: 'field' }, h('label', { for: 'f-public-key' }, 'RS256: or a PEM public key'), pem)),
+      h('div', { class: 'field' }, h('label', { for: 'f-public-key' }, 'RS256: or a PEM public key'), pem,
+        h('label', { class: 'check' }, clearKey, ' Remove the saved PEM key'))),
     h('button', { type: 'submit', class: 'btn btn-primary', id: 'identity-save' }, 'Save settings'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const change = changedSettings(shown, { hmacSecret: secret.value, clearSecret: clear.checked, jwksUri: jwks.value,
-      publicKey: pem.value, clockSkewSeconds: skew.value });
+      publicKey: pem.value, clearPublicKey: clearKey.checked, clockSkewSeconds: skew.value });
     if (!Object.keys(change).length) {
       toast('Nothing changed.');
       return;

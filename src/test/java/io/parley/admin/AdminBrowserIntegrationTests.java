@@ -230,7 +230,23 @@ class AdminBrowserIntegrationTests {
         JsonNode identity = api.get("/api/agent/identity-verification", admin).json();
         assertThat(identity.get("jwt").get("clockSkewSeconds").asLong()).isEqualTo(45);
         assertThat(identity.get("settings").get("hmacSecret").asString()).isEqualTo("CONFIGURATION");
+
+        // an RS256 PEM key pasted, saved (never shown again), then removed with its checkbox
+        type("#f-public-key", io.parley.customer.IdentityJwts.pem(io.parley.customer.IdentityJwts.rsaKey("admin-page")));
+        el("#identity-save").click();
+        browser.waitFor(d -> el("#identity-sources").getText().contains("PEM key: saved here"));
+        assertThat(el("#jwt-status").getText()).contains("RS256 (the PEM public key)");
+        assertThat(el("#f-public-key").getAttribute("value")).isEmpty();
+        assertThat(api.get("/api/agent/identity-verification", admin).json().get("jwt").get("rs256").asBoolean()).isTrue();
         browser.screenshot("identity-settings");
+        el("#f-clear-public-key").click();
+        el("#identity-save").click();
+        browser.waitFor(d -> el("#identity-sources").getText().contains("PEM key: not set"));
+        assertThat(el("#jwt-status").getText()).doesNotContain("RS256");
+        JsonNode withoutKey = api.get("/api/agent/identity-verification", admin).json();
+        assertThat(withoutKey.get("settings").get("publicKey").asString()).isEqualTo("NONE");
+        assertThat(withoutKey.get("jwt").get("rs256").asBoolean()).isFalse();
+        assertThat(el("#f-clear-public-key").isEnabled()).as("nothing left to remove").isFalse();
     }
 
     @Test

@@ -85,6 +85,64 @@ class IdentitySettingsAdminIntegrationTests extends AdminApiTestSupport {
         assertThat(late.json().get("code").asString()).isEqualTo("identity_token_expired");
     }
 
+    /**
+     * RS256 set up on the admin page both ways and taken away again: a JWKS URI (the host application's key set,
+     * served here by a local HTTP server), then a PEM key in its place, each verifying a token signed with the host's
+     * private key, and each removed with an empty field, after which RS256 tokens are refused and HS256 still works.
+     */
+    @Test
+    void anAdminSetsAJwksUriOrAPemKeyAndRemovesEither() throws Exception {
+        RSAKey host = IdentityJwts.rsaKey("host-admin");
+        byte[] keySet = IdentityJwts.jwks(host).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        com.sun.net.httpserver.HttpServer jwks = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        jwks.createContext("/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, keySet.length);
+            exchange.getResponseBody().write(keySet);
+            exchange.close();
+        });
+        jwks.start();
+        try {
+            String uri = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json";
+            String token = IdentityJwts.rs256(host, IdentityJwts.claims("jwks-" + UUID.randomUUID(), Map.of()));
+            assertThat(rejection(token)).isEqualTo("identity_token_algorithm_not_accepted");
+
+            JsonNode withUri = api.put(PATH, admin, Map.of("jwksUri", uri)).json();
+            assertThat(withUri.get("settings").get("jwksUri").asString()).isEqualTo("ADMIN");
+            assertThat(withUri.get("jwt").get("jwksUri").asString()).isEqualTo(uri);
+            assertThat(rejection(token)).isNull();
+
+            // the URI removed and a PEM key saved in one change (both at once would be refused)
+            JsonNode withKey = api.put(PATH, admin, Map.of("jwksUri", "", "publicKey", IdentityJwts.pem(host))).json();
+            assertThat(withKey.get("settings").get("jwksUri").asString()).isEqualTo("NONE");
+            assertThat(withKey.get("settings").get("publicKey").asString()).isEqualTo("ADMIN");
+            assertThat(rejection(IdentityJwts.rs256(host, IdentityJwts.claims("pem-" + UUID.randomUUID(), Map.of())))).isNull();
+
+            JsonNode removed = api.put(PATH, admin, Map.of("publicKey", "")).json();
+            assertThat(removed.get("settings").get("publicKey").asString()).isEqualTo("NONE");
+            assertThat(removed.get("jwt").get("rs256").asBoolean()).isFalse();
+            assertThat(jdbc.sql("select count(*) from customer_identity_settings where public_key is not null").query(Integer.class).single())
+                    .isZero();
+            assertThat(rejection(IdentityJwts.rs256(host, IdentityJwts.claims("gone-" + UUID.randomUUID(), Map.of()))))
+                    .isEqualTo("identity_token_algorithm_not_accepted");
+            assertThat(rejection(IdentityJwts.hs256(IDENTITY_SECRET, IdentityJwts.claims("hs-" + UUID.randomUUID(), Map.of())))).isNull();
+        }
+        finally {
+            jwks.stop(0);
+        }
+    }
+
+    /** The error code a widget session with this identity token gets, or null when it is accepted. */
+    private String rejection(String jwt) {
+        Api.Response response = api.post("/api/widget/sessions", null, Map.of("jwt", jwt));
+        if (response.status() == 201) {
+            assertThat(response.json().get("customer").get("identified").asBoolean()).isTrue();
+            return null;
+        }
+        assertThat(response.status()).as(response.body()).isEqualTo(401);
+        return response.json().get("code").asString();
+    }
+
     @Test
     void wrongSettingsAreRefusedWithEveryReasonAndNothingChanges() {
         Map<String, Object> wrong = new HashMap<>(Map.of("hmacSecret", "short", "jwksUri", "ftp://keys.example/jwks.json",

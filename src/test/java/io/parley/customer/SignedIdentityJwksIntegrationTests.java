@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
@@ -25,13 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue #15 item 5, for those who prefer keys: RS256 identity tokens verified against the host application's JWKS,
- * served here by a small local HTTP server. HS256 keeps working next to it.
+ * served here by a small local HTTP server, including a key rotation (issue #16). HS256 keeps working next to it.
+ * The tests of this class share the one JWKS server, so each leaves it serving {@link #HOST_KEY}.
  */
 @ParleyIntegrationTest
 class SignedIdentityJwksIntegrationTests {
 
     static final RSAKey HOST_KEY = IdentityJwts.rsaKey("host-2026");
     static final AtomicInteger JWKS_REQUESTS = new AtomicInteger();
+    /** What the host application publishes right now. */
+    static final AtomicReference<String> PUBLISHED = new AtomicReference<>(IdentityJwts.jwks(HOST_KEY));
     static final HttpServer JWKS = start();
 
     @LocalServerPort
@@ -88,6 +92,48 @@ class SignedIdentityJwksIntegrationTests {
         assertThat(unknown.json().get("code").asString()).isEqualTo("identity_token_bad_signature");
     }
 
+    /**
+     * The host rotates its signing key the usual way: it publishes the next key next to the current one, signs with
+     * the next one, then withdraws the old one. Parley has the old key set cached; a token whose key id it has not
+     * seen makes it fetch the set again, so the switch needs no restart and no admin action, and a token under the
+     * new key id signed by anyone else is still refused.
+     */
+    @Test
+    void aRotatedKeyIsFetchedWhenATokenNamesItAndTheOldOneCanBeWithdrawn() {
+        RSAKey next = IdentityJwts.rsaKey("host-2027");
+        try {
+            // the current key is in use (and in Parley's cache)
+            assertThat(identified(IdentityJwts.rs256(HOST_KEY, IdentityJwts.claims("before-" + UUID.randomUUID(), Map.of())))).isTrue();
+            int fetchedBefore = JWKS_REQUESTS.get();
+
+            PUBLISHED.set(IdentityJwts.jwks(HOST_KEY, next));
+            String userId = "rotated-" + UUID.randomUUID();
+            JsonNode session = api.session(Map.of("jwt", IdentityJwts.rs256(next, IdentityJwts.claims(userId, Map.of()))));
+            assertThat(session.get("customer").get("identified").asBoolean()).isTrue();
+            assertThat(customers.findById(UUID.fromString(session.get("customer").get("id").asString())).orElseThrow().externalId())
+                    .isEqualTo(userId);
+            assertThat(JWKS_REQUESTS.get()).as("the unknown key id made Parley fetch the key set again").isGreaterThan(fetchedBefore);
+            // both keys are valid while both are published (tokens signed just before the switch are still out there)
+            assertThat(identified(IdentityJwts.rs256(HOST_KEY, IdentityJwts.claims("old-" + UUID.randomUUID(), Map.of())))).isTrue();
+
+            PUBLISHED.set(IdentityJwts.jwks(next));
+            assertThat(identified(IdentityJwts.rs256(next, IdentityJwts.claims("after-" + UUID.randomUUID(), Map.of())))).isTrue();
+            Api.Response forged = api.post("/api/widget/sessions", null,
+                    Map.of("jwt", IdentityJwts.rs256(IdentityJwts.rsaKey("host-2027"), IdentityJwts.claims(userId, Map.of()))));
+            assertThat(forged.status()).isEqualTo(401);
+            assertThat(forged.json().get("code").asString()).isEqualTo("identity_token_bad_signature");
+        }
+        finally {
+            PUBLISHED.set(IdentityJwts.jwks(HOST_KEY));
+        }
+    }
+
+    private boolean identified(String jwt) {
+        Api.Response response = api.post("/api/widget/sessions", null, Map.of("jwt", jwt));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("customer").get("identified").asBoolean();
+    }
+
     @Test
     void hs256UnderTheIdentitySecretStillWorksNextToTheJwks() {
         String userId = "hs-" + UUID.randomUUID();
@@ -100,9 +146,9 @@ class SignedIdentityJwksIntegrationTests {
     private static HttpServer start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            byte[] body = IdentityJwts.jwks(HOST_KEY).getBytes(StandardCharsets.UTF_8);
             server.createContext("/.well-known/jwks.json", exchange -> {
                 JWKS_REQUESTS.incrementAndGet();
+                byte[] body = PUBLISHED.get().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
