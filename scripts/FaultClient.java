@@ -157,8 +157,7 @@ public class FaultClient {
                     return true;
                 }
             }
-            Map<String, Object> conversation = json(get(base + "/api/widget/conversations/" + c.conversationId(), c.token()));
-            return "HUMAN".equalsIgnoreCase(String.valueOf(conversation.get("responder")));
+            return handedOff(json(get(base + "/api/widget/conversations/" + c.conversationId(), c.token())));
         }
         catch (Exception e) {
             return false;
@@ -286,12 +285,22 @@ public class FaultClient {
 
     static boolean responder(String base, String conversationId, String token) {
         try {
-            return "HUMAN".equalsIgnoreCase(String.valueOf(json(get(base + "/api/widget/conversations/" + conversationId, token))
-                    .get("responder")));
+            // the conversation's state: "bot" while the bot answers; queued, assigned or resolved once handed to a person
+            // (older servers said responder HUMAN)
+            Map<String, Object> conversation = json(get(base + "/api/widget/conversations/" + conversationId, token));
+            return handedOff(conversation);
         }
         catch (Exception e) {
             return false;
         }
+    }
+
+    static boolean handedOff(Map<String, Object> conversation) {
+        Object state = conversation.get("state");
+        if (state != null) {
+            return java.util.Set.of("queued", "assigned", "resolved").contains(String.valueOf(state).toLowerCase(java.util.Locale.ROOT));
+        }
+        return "HUMAN".equalsIgnoreCase(String.valueOf(conversation.get("responder")));
     }
 
     // ---------------------------------------------------------------- STOMP over the JDK's WebSocket
