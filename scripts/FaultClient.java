@@ -52,7 +52,8 @@ public class FaultClient {
                     Integer.parseInt(o.getOrDefault("seconds", "30")));
             case "verify" -> System.exit(verify(base, dir, Integer.parseInt(o.getOrDefault("wait", "90")),
                     Long.parseLong(o.getOrDefault("since", "0"))));
-            default -> throw new IllegalArgumentException("chat | verify");
+            case "probe" -> System.exit(probe(base, Integer.parseInt(o.getOrDefault("wait", "60"))));
+            default -> throw new IllegalArgumentException("chat | verify | probe");
         }
     }
 
@@ -156,11 +157,49 @@ public class FaultClient {
                     return true;
                 }
             }
-            Map<String, Object> conversation = json(get(base + "/api/widget/conversations/" + c.conversationId(), c.token()));
-            return "HUMAN".equalsIgnoreCase(String.valueOf(conversation.get("responder")));
+            return handedOff(json(get(base + "/api/widget/conversations/" + c.conversationId(), c.token())));
         }
         catch (Exception e) {
             return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- probe
+
+    /**
+     * A new customer asks one question over REST and waits for the bot's reply to it (or a hand-off): the restarted
+     * server is answering, not only healthy. Exits 0 when answered within {@code waitSeconds}.
+     */
+    static int probe(String base, int waitSeconds) throws Exception {
+        long deadline = System.currentTimeMillis() + waitSeconds * 1000L;
+        while (true) {
+            try {
+                Map<String, Object> session = json(post(base + "/api/widget/sessions", null, "{\"locale\":\"en\"}", 201));
+                String token = (String) session.get("token");
+                Map<String, Object> started = json(post(base + "/api/widget/conversations", token, "{}", 201));
+                Customer c = new Customer(-1, token, (String) ((Map<?, ?>) started.get("conversation")).get("id"));
+                Map<String, Object> posted = json(post(base + "/api/widget/conversations/" + c.conversationId() + "/messages",
+                        token, "{\"clientMessageId\":\"probe-1\",\"text\":\"How do I export my data?\"}", 201));
+                Map<?, ?> message = (Map<?, ?>) posted.get("message");
+                String messageId = (String) message.get("id");
+                long seq = ((Number) message.get("seq")).longValue();
+                while (System.currentTimeMillis() < deadline) {
+                    if (answered(base, c, messageId, seq)) {
+                        return 0;
+                    }
+                    pause(100);
+                }
+                System.err.println("probe: no answer within " + waitSeconds + " s");
+                return 1;
+            }
+            catch (IOException e) {
+                // refused while the server finishes starting (unavailable, 503): ask again, as a customer would
+                if (System.currentTimeMillis() >= deadline) {
+                    System.err.println("probe: " + e.getMessage());
+                    return 1;
+                }
+                pause(200);
+            }
         }
     }
 
@@ -246,12 +285,22 @@ public class FaultClient {
 
     static boolean responder(String base, String conversationId, String token) {
         try {
-            return "HUMAN".equalsIgnoreCase(String.valueOf(json(get(base + "/api/widget/conversations/" + conversationId, token))
-                    .get("responder")));
+            // the conversation's state: "bot" while the bot answers; queued, assigned or resolved once handed to a person
+            // (older servers said responder HUMAN)
+            Map<String, Object> conversation = json(get(base + "/api/widget/conversations/" + conversationId, token));
+            return handedOff(conversation);
         }
         catch (Exception e) {
             return false;
         }
+    }
+
+    static boolean handedOff(Map<String, Object> conversation) {
+        Object state = conversation.get("state");
+        if (state != null) {
+            return java.util.Set.of("queued", "assigned", "resolved").contains(String.valueOf(state).toLowerCase(java.util.Locale.ROOT));
+        }
+        return "HUMAN".equalsIgnoreCase(String.valueOf(conversation.get("responder")));
     }
 
     // ---------------------------------------------------------------- STOMP over the JDK's WebSocket

@@ -13,6 +13,7 @@
 #   PARLEY_CDS_DIR   where the extracted jar and the archive are kept (default ./data/cds); must be writable
 #   PARLEY_CDS       off: start plainly from the jar
 #   JAVA             the java binary (default: java on PATH);  JAVA_OPTS  JVM options, e.g. "-Xms512m -Xmx2g"
+#   PARLEY_JIT       default: the JVM's own JIT thresholds instead of the start-up friendly ones below
 #
 # The script ends by exec'ing the JVM, so its process id is the application's (systemd, kill, fault.sh rely on it).
 set -euo pipefail
@@ -23,7 +24,15 @@ if [ -z "${PARLEY_JAR:-}" ]; then
   if [ -f parley.jar ]; then PARLEY_JAR=parley.jar; else PARLEY_JAR=$(cd "$(dirname "$0")/.." && pwd)/target/parley.jar; fi
 fi
 [ -f "$PARLEY_JAR" ] || { echo "parley.sh: no jar at $PARLEY_JAR (build it with ./mvnw -B package -DskipTests)" >&2; exit 1; }
+# The optimising JIT (C2) waits for methods that are hot for longer than its default (tier-4 thresholds ~7x
+# higher): on a two-core machine its compilations during start-up took a core from the main thread, and a restart
+# was 11 s instead of 13.5 s to healthy with them delayed (docs/BENCHMARKS.md, "Crash safety"). Hot paths still
+# reach C2 within the first minutes of traffic. JAVA_OPTS come after these, so they can set their own.
+JIT_OPTS=(-XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=50000 -XX:Tier4CompileThreshold=100000
+  -XX:Tier4BackEdgeThreshold=1000000)
+[ "${PARLEY_JIT:-startup}" = default ] && JIT_OPTS=()
 read -r -a JVM_OPTS <<<"${JAVA_OPTS:-}"
+JVM_OPTS=("${JIT_OPTS[@]}" "${JVM_OPTS[@]}")
 
 plain() {
   exec "$JAVA" "${JVM_OPTS[@]}" -jar "$PARLEY_JAR" "$@"
@@ -62,16 +71,17 @@ train() {
   local scratch
   scratch=$(mktemp -d "$cds_root/.training.XXXXXX")
   # the training run: the same jar path as every later start (the archive records it), a database and an index of
-  # its own that are thrown away, no production settings (no datasource, no profile); it halts at the end of
-  # refresh (-Dspring.context.exit=onRefresh), before the web server, schedulers or listeners start
+  # its own that are thrown away, no production settings (no datasource, no profile); it starts as far as a real
+  # start goes (web server, schedulers, listeners, one health check: -Dparley.cds.training), then exits. Ending at
+  # refresh instead (-Dspring.context.exit=onRefresh) left ~700 classes a restart loads out of the archive.
   local status=0
   (cd "$scratch" && env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
       -u SPRING_PROFILES_ACTIVE -u SPRING_APPLICATION_JSON \
-      "$JAVA" "${JVM_OPTS[@]}" -XX:ArchiveClassesAtExit="$app/parley.jsa.tmp" -Dspring.context.exit=onRefresh \
+      timeout 900 "$JAVA" "${JVM_OPTS[@]}" -XX:ArchiveClassesAtExit="$app/parley.jsa.tmp" -Dparley.cds.training=true \
       -jar "$app/parley.jar" --server.port=0 \
       --parley.database.embedded-data-dir="$scratch/pg" --parley.knowledge.index-dir="$scratch/index" \
       --parley.knowledge.import-on-startup=false >"$scratch/training.log" 2>&1) || status=$?
-  # the halt leaves the training's PostgreSQL behind: stop it, it holds nothing
+  # a training run that failed or timed out may leave its PostgreSQL behind: stop it, it holds nothing
   if [ -f "$scratch/pg/postmaster.pid" ]; then
     local pm; pm=$(head -1 "$scratch/pg/postmaster.pid")
     kill -QUIT "$pm" 2>/dev/null || true

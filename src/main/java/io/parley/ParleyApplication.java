@@ -30,7 +30,35 @@ public class ParleyApplication {
     public static SpringApplication application() {
         SpringApplication application = new SpringApplication(ParleyApplication.class);
         application.addInitializers(EarlyEmbeddedPostgres.initializer());
+        if (Boolean.getBoolean(CDS_TRAINING)) {
+            application.addListeners(ParleyApplication::endTraining);
+        }
         return application;
+    }
+
+    /** Set by scripts/parley.sh on the run that records the class data sharing archive. */
+    static final String CDS_TRAINING = "parley.cds.training";
+
+    /**
+     * The class data sharing training run goes as far as a real start does (web server, schedulers and listeners
+     * started, one health check answered, which {@code -Dspring.context.exit=onRefresh} would all leave out of the
+     * archive), then closes the context and exits; the JVM writes the archive as it exits.
+     */
+    private static void endTraining(org.springframework.context.ApplicationEvent event) {
+        if (!(event instanceof org.springframework.boot.context.event.ApplicationReadyEvent ready)) {
+            return;
+        }
+        String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port");
+        if (port != null) {
+            try (java.io.InputStream health = java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health").toURL()
+                    .openStream()) {
+                health.readAllBytes();
+            }
+            catch (java.io.IOException e) {
+                // a 503 or a refused connection still loaded what answering took
+            }
+        }
+        System.exit(SpringApplication.exit(ready.getApplicationContext()));
     }
 
     @Bean

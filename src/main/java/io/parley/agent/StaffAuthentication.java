@@ -16,8 +16,11 @@ public class StaffAuthentication {
     private final StaffTokens tokens;
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
-    /** Checked against when the email is unknown, so that answer takes as long as a wrong password. */
-    private final String decoyHash;
+    /**
+     * Checked against when the email is unknown, so that answer takes as long as a wrong password. Hashed on the first
+     * login, not at start-up: a bcrypt hash is a quarter of a second of CPU a restart need not spend.
+     */
+    private volatile String decoyHash;
 
     private final ApplicationEventPublisher events;
 
@@ -28,7 +31,16 @@ public class StaffAuthentication {
         this.tokens = tokens;
         this.encoder = encoder;
         this.throttle = throttle;
-        this.decoyHash = encoder.encode("decoy-" + java.util.UUID.randomUUID());
+    }
+
+    private String decoyHash() {
+        String hash = decoyHash;
+        if (hash == null) {
+            // two first logins at once may both hash: harmless, either decoy does
+            hash = encoder.encode("decoy-" + java.util.UUID.randomUUID());
+            decoyHash = hash;
+        }
+        return hash;
     }
 
     /**
@@ -46,7 +58,7 @@ public class StaffAuthentication {
         boolean possible = password != null && StaffAccounts.fitsBcrypt(password);
         String candidate = possible ? password : "";
         // always run the encoder: an unknown email must not answer faster than a known one
-        boolean matches = encoder.matches(candidate, account.map(StaffRepository.StoredStaff::passwordHash).orElse(decoyHash))
+        boolean matches = encoder.matches(candidate, account.map(StaffRepository.StoredStaff::passwordHash).orElseGet(this::decoyHash))
                 && account.isPresent() && possible;
         if (!matches) {
             throw AgentException.invalidCredentials();

@@ -48,11 +48,35 @@ public class KnowledgeImport {
     public record Problem(String path, String reason) {
     }
 
+    /**
+     * A first start (nothing indexed yet) imports before the application is ready, so the bot has its articles from
+     * the first question on. A restart already serves the articles it imported before: it imports in the background,
+     * so a restart after a crash is healthy without waiting for the folder to be read and compared (a second or more
+     * on a small machine); a file changed meanwhile is searchable as soon as its article is stored.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void importOnStartup() {
         if (!properties.importOnStartup()) {
             return;
         }
+        if (search.articleCount() == 0) {
+            importConfiguredFolderAndLog();
+            return;
+        }
+        Thread importer = new Thread(() -> {
+            try {
+                importConfiguredFolderAndLog();
+            }
+            catch (RuntimeException e) {
+                // the articles stored before stay served; the next start or POST /api/articles/import tries again
+                log.warn("Importing {} at start-up failed: {}", properties.knowledgeBaseDir().toAbsolutePath(), e.toString());
+            }
+        }, "knowledge-import");
+        importer.setDaemon(true);
+        importer.start();
+    }
+
+    private void importConfiguredFolderAndLog() {
         if (!Files.isDirectory(properties.knowledgeBaseDir())) {
             log.info("No knowledge base folder at {}; nothing imported", properties.knowledgeBaseDir().toAbsolutePath());
             return;

@@ -13,13 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Search over published articles, kept in step with PostgreSQL: at start-up the index is opened (recreated when
  * corrupt) and reconciled with the database, which is cheap because vectors of unchanged passages are reused. A
- * restart whose index was left intact serves it at once and reconciles in the background, so a restart after a crash
- * is not held up by the knowledge base (a missing or broken index is rebuilt before the application is ready); then
+ * restart whose index was left intact serves it at once and reconciles in the background once the application is
+ * ready, so a restart after a crash is not held up by the knowledge base (a missing or broken index is rebuilt before
+ * the application is ready); then
  * every publish, edit, unpublish or delete is applied right after its transaction commits, so it is searchable (or
  * gone) well within a second.
  */
@@ -36,20 +39,30 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
     private final Object writes = new Object();
     // set on the thread of a bulk import: its refreshes (run on that thread, after each article's commit) do not embed
     private final ThreadLocal<Boolean> lexicalFirst = ThreadLocal.withInitial(() -> false);
+    private final java.util.concurrent.atomic.AtomicBoolean catchUpStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
     KnowledgeSearch(Articles articles, KnowledgeProperties properties, KnowledgeIndex.Options options) {
         this.articles = articles;
         this.properties = properties;
         this.index = open(properties, options);
-        // the database may have changed while the index was not watching (restored backup, another node, a crash)
-        if (index.openedStatus() == IndexStatus.READY) {
+        if (index.openedStatus() != IndexStatus.READY) {
+            log.info("Knowledge index at {} is {}; rebuilding it from the database", properties.indexDir(), index.openedStatus());
+            rebuild();
+        }
+    }
+
+    /**
+     * The database may have changed while the index was not watching (restored backup, another node, a crash): an
+     * index opened intact is reconciled in the background once the application is ready, not while it starts. On a
+     * two-core machine a catch-up during start-up took the CPU from the main thread for seconds (docs/BENCHMARKS.md,
+     * "Crash safety"); until it ends, search answers from the index as the last process left it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUpInBackground() {
+        if (index.openedStatus() == IndexStatus.READY && catchUpStarted.compareAndSet(false, true)) {
             Thread catchUp = new Thread(this::rebuildInBackground, "knowledge-catch-up");
             catchUp.setDaemon(true);
             catchUp.start();
-        }
-        else {
-            log.info("Knowledge index at {} is {}; rebuilding it from the database", properties.indexDir(), index.openedStatus());
-            rebuild();
         }
     }
 

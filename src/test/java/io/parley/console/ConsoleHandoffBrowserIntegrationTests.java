@@ -304,6 +304,92 @@ class ConsoleHandoffBrowserIntegrationTests {
         agent.assertNoScriptErrors();
     }
 
+    /**
+     * Stands in for the server while its database is out: the next replies get the error the server answers then
+     * ({code: "unavailable"} on /user/queue/errors) instead of reaching it.
+     */
+    static final String UNAVAILABLE_REPLIES = """
+            (() => {
+              const Native = window.WebSocket;
+              window.__sends = [];
+              window.__unavailable = 0;
+              function TestSocket(url, protocols) {
+                const socket = new Native(url, protocols);
+                const subscriptions = {};
+                const send = socket.send.bind(socket);
+                socket.send = data => {
+                  const text = String(data);
+                  const lines = text.split('\\n');
+                  const headers = {};
+                  for (const line of lines.slice(1)) {
+                    if (!line) break;
+                    headers[line.slice(0, line.indexOf(':'))] = line.slice(line.indexOf(':') + 1);
+                  }
+                  if (lines[0] === 'SUBSCRIBE') subscriptions[headers.destination] = headers.id;
+                  if (lines[0] === 'SEND' && /\\/reply$/.test(headers.destination)) {
+                    const body = JSON.parse(text.slice(text.indexOf('\\n\\n') + 2).replace(/\\0$/, ''));
+                    window.__sends.push(body.clientMessageId);
+                    if (window.__unavailable > 0) {
+                      window.__unavailable--;
+                      const error = JSON.stringify({ code: 'unavailable', reason: 'The database is not reachable',
+                        destination: headers.destination, clientMessageId: body.clientMessageId });
+                      const frame = 'MESSAGE\\ndestination:/user/queue/errors\\nsubscription:' + subscriptions['/user/queue/errors']
+                        + '\\nmessage-id:test-' + window.__sends.length + '\\ncontent-type:application/json\\n\\n' + error + '\\0';
+                      setTimeout(() => socket.dispatchEvent(new MessageEvent('message', { data: frame })), 10);
+                      return;
+                    }
+                  }
+                  send(data);
+                };
+                return socket;
+              }
+              TestSocket.prototype = Native.prototype;
+              Object.assign(TestSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+              window.WebSocket = TestSocket;
+            })();
+            """;
+
+    @Test
+    void aReplyRefusedAsUnavailableIsRetriedFromTheOutboxWithTheSameClientMessageIdAndStoredOnce() {
+        Api api = new Api(port);
+        ConsolePage agent = consoleWith("handoff-4-unavailable", UNAVAILABLE_REPLIES);
+        agent.signIn(ParleyIntegrationTest.ADMIN_EMAIL, ParleyIntegrationTest.ADMIN_PASSWORD).signedIn();
+        setPresence(agent, "away");
+
+        String token = api.session(Map.of("name", "Outage Customer")).get("token").asString();
+        String conversationId = api.startConversation(token, null).get("id").asString();
+        api.post("/api/widget/conversations/" + conversationId + "/messages", token,
+                Map.of("clientMessageId", "c-1", "text", "I would like to talk to a person please"));
+        agent.tab("queue");
+        agent.row(conversationId);
+        agent.openConversation(conversationId);
+        agent.browser.clickOnPage(".action-claim");
+        agent.waitState("assigned");
+
+        String reply = "Sent while the database is out " + UUID.randomUUID().toString().substring(0, 8);
+        agent.browser.js("window.__unavailable = 2");
+        agent.browser.onPage("#composer-input").sendKeys(reply);
+        agent.browser.onPage("#composer-input").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        // refused twice, kept in the outbox and sent again: no error for the agent, the text not handed back
+        agent.browser.waitFor(d -> ((Number) agent.browser.js("return window.__unavailable")).intValue() == 0, SLOW);
+        agent.browser.waitFor(d -> api.get("/api/widget/conversations/" + conversationId + "/messages?after=0", token)
+                .body().contains(reply), SLOW);
+        agent.screenshot("unavailable-reply-delivered");
+
+        @SuppressWarnings("unchecked")
+        List<String> sends = (List<String>) agent.browser.js("return window.__sends");
+        String retried = sends.get(sends.size() - 1);
+        assertThat(sends.stream().filter(retried::equals).count()).as("sends with the same clientMessageId").isGreaterThanOrEqualTo(3);
+        JsonNode body = api.get("/api/widget/conversations/" + conversationId + "/messages?after=0", token).json();
+        JsonNode items = body.isArray() ? body : body.get("messages");
+        long stored = java.util.stream.StreamSupport.stream(items.spliterator(), false)
+                .filter(m -> m.toString().contains(reply)).count();
+        assertThat(stored).as("the reply stored once").isEqualTo(1);
+        assertThat(agent.browser.onPage("#composer-input").getAttribute("value")).as("nothing handed back to retype").isEmpty();
+        assertThat(agent.browser.js("return document.querySelector('.error-bar').hidden")).as("no error shown").isEqualTo(true);
+        agent.assertNoScriptErrors();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private ConsolePage console(String name) {

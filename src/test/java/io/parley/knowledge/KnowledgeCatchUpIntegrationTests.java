@@ -69,8 +69,11 @@ class KnowledgeCatchUpIntegrationTests {
 
         GatedArticles gated = new GatedArticles(repository, events);
         KnowledgeSearch restarted = new KnowledgeSearch(gated, node, options);
+        // what the application does once it is ready
+        restarted.catchUpInBackground();
         try {
-            // served at once: the constructor returned while the catch-up is held, with what the index had
+            // served at once: the constructor (and the start of the catch-up) returned while the catch-up is held,
+            // with what the index had
             assertThat(gated.read.await(60, TimeUnit.SECONDS)).as("the catch-up read the database").isTrue();
             assertThat(hits(restarted, word + "alpha")).contains(kept.id().toString());
             assertThat(hits(restarted, word + "delta")).doesNotContain(added.id().toString());

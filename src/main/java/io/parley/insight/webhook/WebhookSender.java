@@ -46,7 +46,9 @@ class WebhookSender implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final InsightProperties.Webhooks settings;
     private final Clock clock;
-    private final HttpClient http;
+    // made on the first delivery, not at start-up: the JDK client and its TLS context cost a restart a second of CPU
+    // on a small machine, and most installations have no webhook
+    private volatile HttpClient http;
     private final MeterRegistry meters;
     private ScheduledExecutorService scheduler;
     private java.util.concurrent.ExecutorService lanes;
@@ -62,12 +64,25 @@ class WebhookSender implements SmartLifecycle {
         this.settings = properties.webhooks();
         this.clock = clock;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.targets = new WebhookTargets(settings.allowPrivateTargets());
         this.circuits = new EndpointCircuits(settings.circuitFailureThreshold(), settings.circuitOpenFor(), clock);
         Gauge.builder("parley.insight.webhook.pending", this, sender -> sender.pending())
                 .description("Webhook deliveries waiting to be sent").register(meters);
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     record Claimed(UUID id, UUID endpointId, UUID eventId, String eventType, String payload, int attempt, String url,
@@ -187,7 +202,7 @@ class WebhookSender implements SmartLifecycle {
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build();
             // the request timeout ends at the response headers; a receiver that then trickles its body forever must
             // not hold the sender, so the whole exchange is bounded and cancelled past it
-            var exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            var exchange = http().sendAsync(request, HttpResponse.BodyHandlers.discarding());
             HttpResponse<Void> response;
             try {
                 response = exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
