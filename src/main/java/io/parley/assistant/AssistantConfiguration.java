@@ -12,6 +12,7 @@ import io.parley.assistant.intent.SensitiveTopicStore;
 import io.parley.assistant.llm.LlmAnswerWriter;
 import io.parley.knowledge.Articles;
 import io.parley.knowledge.KnowledgeSearch;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +27,7 @@ class AssistantConfiguration {
     /** The knowledge base's own calibration of the decision, refitted in the background when articles change. */
     @Bean(destroyMethod = "close")
     SelfCalibration selfCalibration(AssistantProperties properties, Articles articles, KnowledgeSearch search,
-            JdbcTemplate jdbc, KnowledgeIndex.Options index, java.time.Clock clock, AnswerLabels labels,
+            JdbcTemplate jdbc, IndexOptions index, java.time.Clock clock, AnswerLabels labels,
             ObjectProvider<io.parley.assistant.calibration.ProbeWriter> probeWriter) {
         SelfCalibration calibration = new SelfCalibration(PriorModel.shipped(), articles, search, jdbc, index.embedding().modelId(),
                 properties.targetPrecision(), properties.calibration().maxProbes(), properties.calibration().debounce(), clock,

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.parley.knowledge.index.EmbeddingSupport;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import io.parley.knowledge.index.QueryEmbeddingCache;
 import io.parley.knowledge.index.RetrievalSettings;
@@ -24,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class KnowledgeConfiguration {
 
     @Bean
-    KnowledgeIndex.Options knowledgeIndexOptions(KnowledgeProperties properties, JdbcTemplate jdbc,
+    IndexOptions knowledgeIndexOptions(KnowledgeProperties properties, JdbcTemplate jdbc,
             ObjectProvider<MeterRegistry> meters) {
         EmbeddingSupport embedding = embedding(properties.embedding());
         if (embedding.enabled()) {
@@ -44,7 +45,7 @@ class KnowledgeConfiguration {
                         .description("passage texts found already embedded in PostgreSQL").register(registry);
             }
         }
-        return KnowledgeIndex.Options.of(embedding)
+        return IndexOptions.of(embedding)
                 .withRetrieval(RetrievalSettings.defaults().withDefaultLocale(properties.defaultLocale()))
                 .withInlineEmbedLimit(properties.embedding().inlineLimit());
     }

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import io.parley.knowledge.index.ArticleRetriever;
 import io.parley.knowledge.index.IndexStatus;
 import io.parley.knowledge.index.IndexableArticle;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import io.parley.knowledge.index.SearchResult;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
     private final ThreadLocal<Boolean> lexicalFirst = ThreadLocal.withInitial(() -> false);
     private final java.util.concurrent.atomic.AtomicBoolean catchUpStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
-    KnowledgeSearch(Articles articles, KnowledgeProperties properties, KnowledgeIndex.Options options) {
+    KnowledgeSearch(Articles articles, KnowledgeProperties properties, IndexOptions options) {
         this.articles = articles;
         this.properties = properties;
         this.index = open(properties, options);
@@ -76,7 +77,7 @@ public class KnowledgeSearch implements ArticleRetriever, DisposableBean {
         }
     }
 
-    private static KnowledgeIndex open(KnowledgeProperties properties, KnowledgeIndex.Options options) {
+    private static KnowledgeIndex open(KnowledgeProperties properties, IndexOptions options) {
         try {
             return KnowledgeIndex.open(properties.indexDir(), options);
         }

@@ -3,6 +3,7 @@ package io.parley.knowledge;
 import java.util.Optional;
 
 import io.parley.knowledge.index.EmbeddingSupport;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 
 import org.springframework.stereotype.Service;
@@ -16,7 +17,7 @@ public class TextEmbeddings {
 
     private final EmbeddingSupport embedding;
 
-    TextEmbeddings(KnowledgeIndex.Options options) {
+    TextEmbeddings(IndexOptions options) {
         this.embedding = options.embedding();
     }
 

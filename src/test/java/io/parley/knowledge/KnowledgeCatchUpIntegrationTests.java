@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import io.parley.ParleyIntegrationTest;
 import io.parley.knowledge.index.ArticleHit;
 import io.parley.knowledge.index.EmbeddingSupport;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class KnowledgeCatchUpIntegrationTests {
     KnowledgeProperties properties;
 
     // lexical only: a vector search returns its nearest articles for any query, which would blur "not found"
-    private final KnowledgeIndex.Options options = KnowledgeIndex.Options.of(EmbeddingSupport.none());
+    private final IndexOptions options = IndexOptions.of(EmbeddingSupport.none());
 
     @TempDir
     Path indexDir;

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.ParleyIntegrationTest;
 import io.parley.assistant.calibration.EvidenceFeatures;
 import io.parley.knowledge.index.EmbeddingSupport;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import io.parley.knowledge.index.QueryEmbeddingCache;
 import io.parley.knowledge.index.SearchResult;
@@ -101,13 +102,13 @@ class LexicalFirstBuildIntegrationTests {
         /** Like the application's options, with the slow model behind the PostgreSQL store and the question cache. */
         @Bean
         @Primary
-        KnowledgeIndex.Options slowModelOptions(LatchedModel model, JdbcTemplate jdbc) {
+        IndexOptions slowModelOptions(LatchedModel model, JdbcTemplate jdbc) {
             // a model id of its own: no vector of it is in the shared database yet, as after a model change
             String modelId = "latched-" + UUID.randomUUID();
             StoredEmbeddings stored = new StoredEmbeddings(model, modelId, jdbc);
             EmbeddingSupport embedding = new EmbeddingSupport(new QueryEmbeddingCache(stored, 100, true), modelId,
                     Set.of("en"), "", "");
-            return KnowledgeIndex.Options.of(embedding).withInlineEmbedLimit(0);
+            return IndexOptions.of(embedding).withInlineEmbedLimit(0);
         }
     }
 

@@ -19,6 +19,7 @@ import io.parley.assistant.decision.BotDecision;
 import io.parley.knowledge.index.ArticleRetriever;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import io.parley.knowledge.index.PlainBm25Retriever;
 import io.parley.knowledge.markdown.KnowledgeBaseContent;
@@ -173,7 +174,7 @@ public final class EvalCommand {
                 emb = new EmbeddingSupport(new io.parley.knowledge.index.QueryEmbeddingCache(emb.model(), 10_000, true),
                         emb.modelId(), emb.languages(), emb.queryPrefix(), emb.passagePrefix());
             }
-            return evaluate(articles, questions, KnowledgeIndex.Options.of(emb), decision,
+            return evaluate(articles, questions, IndexOptions.of(emb), decision,
                     mode == Mode.HYBRID ? "hybrid-bm25-" + emb.modelId() : "bm25-passages", simulateMissing);
         } finally {
             pool.shutdownNow();
@@ -182,13 +183,13 @@ public final class EvalCommand {
 
     /** Builds an in-memory index with these options and evaluates it. */
     public static EvalResult evaluate(List<IndexableArticle> articles, List<EvalQuestion> questions,
-                                      KnowledgeIndex.Options options, AnswerDecision decision, String name) {
+                                      IndexOptions options, AnswerDecision decision, String name) {
         return evaluate(articles, questions, options, decision, name, false);
     }
 
     /** Builds an in-memory index with these options and evaluates it, with leave-gold-out questions if asked. */
     public static EvalResult evaluate(List<IndexableArticle> articles, List<EvalQuestion> questions,
-                                      KnowledgeIndex.Options options, AnswerDecision decision, String name,
+                                      IndexOptions options, AnswerDecision decision, String name,
                                       boolean simulateMissing) {
         long t0 = System.nanoTime();
         try (KnowledgeIndex index = KnowledgeIndex.inMemory(options)) {

@@ -24,10 +24,10 @@ final class ArticleDocuments {
 
     private static final int EMBED_BATCH = 128;
 
-    private final KnowledgeIndex.Options options;
+    private final IndexOptions options;
     private final VectorStore vectors;
 
-    ArticleDocuments(KnowledgeIndex.Options options, VectorStore vectors) {
+    ArticleDocuments(IndexOptions options, VectorStore vectors) {
         this.options = options;
         this.vectors = vectors;
     }

@@ -92,10 +92,10 @@ final class HybridSearcher {
         }
     }
 
-    private final KnowledgeIndex.Options options;
+    private final IndexOptions options;
     private final LocaleAnalyzers analyzers;
 
-    HybridSearcher(KnowledgeIndex.Options options, LocaleAnalyzers analyzers) {
+    HybridSearcher(IndexOptions options, LocaleAnalyzers analyzers) {
         this.options = options;
         this.analyzers = analyzers;
     }

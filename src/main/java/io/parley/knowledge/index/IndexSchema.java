@@ -49,7 +49,7 @@ final class IndexSchema {
     private IndexSchema() {
     }
 
-    static String signature(KnowledgeIndex.Options options) {
+    static String signature(IndexOptions options) {
         EmbeddingSupport emb = options.embedding();
         int dimension = emb.enabled() ? emb.model().dimension() : 0;
         return "schema=" + SCHEMA_VERSION + ";titles=" + (options.retrieval().titleVector() > 0)

@@ -42,7 +42,7 @@ import org.apache.lucene.store.FSDirectory;
  * before they return, so a change is visible to the next search. Searches are thread-safe and never block on writes;
  * writes are serialised.
  * <p>
- * The index is derived data. {@link #open(Path, Options)} reports in {@link #openedStatus()} whether what it found
+ * The index is derived data. {@link #open(Path, IndexOptions)} reports in {@link #openedStatus()} whether what it found
  * on disk was missing, stale (other schema or embedding model) or corrupt; in those cases it starts empty and the
  * caller rebuilds it from the article store with {@link #replaceAll}.
  * <p>
@@ -52,47 +52,6 @@ import org.apache.lucene.store.FSDirectory;
  * (the ranked lists and their fusion) and {@link HitEvidence} (snippets and lexical evidence).
  */
 public final class KnowledgeIndex implements ArticleRetriever, Closeable {
-
-    /**
-     * @param embedding         model for vectors (or {@link EmbeddingSupport#none()})
-     * @param splitter          how article bodies become passages
-     * @param retrieval         fusion and boosts
-     * @param inlineEmbedLimit  a write that has at most this many texts to embed (none of the stores has them) embeds
-     *                          them before it returns, as one step; a larger one (a first build, a model change, a bulk
-     *                          import) is searchable by BM25 at once and gets its vectors in the background
-     *                          ({@link #vectorProgress()}). Default: unlimited (every write is complete when it returns)
-     */
-    public record Options(EmbeddingSupport embedding, PassageSplitter splitter, RetrievalSettings retrieval,
-                          int inlineEmbedLimit) {
-        public Options {
-            embedding = embedding == null ? EmbeddingSupport.none() : embedding;
-            splitter = splitter == null ? new PassageSplitter() : splitter;
-            retrieval = retrieval == null ? RetrievalSettings.defaults() : retrieval;
-            if (inlineEmbedLimit < 0) {
-                throw new IllegalArgumentException("inlineEmbedLimit must be >= 0");
-            }
-        }
-
-        public Options(EmbeddingSupport embedding, PassageSplitter splitter, RetrievalSettings retrieval) {
-            this(embedding, splitter, retrieval, Integer.MAX_VALUE);
-        }
-
-        public static Options of(EmbeddingSupport embedding) {
-            return new Options(embedding, null, null);
-        }
-
-        public Options withRetrieval(RetrievalSettings r) {
-            return new Options(embedding, splitter, r, inlineEmbedLimit);
-        }
-
-        public Options withSplitter(PassageSplitter s) {
-            return new Options(embedding, s, retrieval, inlineEmbedLimit);
-        }
-
-        public Options withInlineEmbedLimit(int limit) {
-            return new Options(embedding, splitter, retrieval, limit);
-        }
-    }
 
     /**
      * How far the vectors are: {@code pendingPassages} passages (of {@code pendingArticles} articles) are searchable
@@ -105,7 +64,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
     }
 
     private final Directory directory;
-    private final Options options;
+    private final IndexOptions options;
     private final LocaleAnalyzers analyzers = new LocaleAnalyzers();
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -115,7 +74,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
     private final HybridSearcher hybrid;
     private final BackgroundVectors background;
 
-    private KnowledgeIndex(Directory directory, Options options) throws IOException {
+    private KnowledgeIndex(Directory directory, IndexOptions options) throws IOException {
         this.directory = directory;
         this.options = options;
         String signature = IndexSchema.signature(options);
@@ -136,7 +95,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
     }
 
     /** A throw-away index in memory. */
-    public static KnowledgeIndex inMemory(Options options) {
+    public static KnowledgeIndex inMemory(IndexOptions options) {
         try {
             return new KnowledgeIndex(new ByteBuffersDirectory(), options);
         } catch (IOException e) {
@@ -149,7 +108,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
      * {@link IndexStatus#needsRebuild() needs a rebuild}, the index is empty and should be filled with
      * {@link #replaceAll}.
      */
-    public static KnowledgeIndex open(Path path, Options options) {
+    public static KnowledgeIndex open(Path path, IndexOptions options) {
         try {
             Files.createDirectories(path);
             return new KnowledgeIndex(FSDirectory.open(path), options);
@@ -159,7 +118,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
     }
 
     /** Inspects an index directory without changing it. */
-    public static IndexStatus inspect(Path path, Options options) {
+    public static IndexStatus inspect(Path path, IndexOptions options) {
         if (!Files.isDirectory(path)) {
             return IndexStatus.MISSING;
         }
@@ -174,7 +133,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
         return openedStatus;
     }
 
-    public Options options() {
+    public IndexOptions options() {
         return options;
     }
 
@@ -186,7 +145,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
     }
 
     /**
-     * Adds or replaces several articles in one commit. With more than {@link Options#inlineEmbedLimit} texts to
+     * Adds or replaces several articles in one commit. With more than {@link IndexOptions#inlineEmbedLimit} texts to
      * embed, the articles are searchable by BM25 when this returns and get their vectors in the background.
      */
     public void upsertAll(Collection<IndexableArticle> articles) {
@@ -225,7 +184,7 @@ public final class KnowledgeIndex implements ArticleRetriever, Closeable {
 
     /**
      * Replaces the whole index content with these articles, atomically for searchers: they see the old content until
-     * the new one is committed. With more than {@link Options#inlineEmbedLimit} texts to embed (a first build, a
+     * the new one is committed. With more than {@link IndexOptions#inlineEmbedLimit} texts to embed (a first build, a
      * model change), the new content is searchable by BM25 when this returns and gets its vectors in the background.
      */
     public void replaceAll(Collection<IndexableArticle> articles) {

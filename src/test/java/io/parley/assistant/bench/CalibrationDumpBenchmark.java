@@ -18,6 +18,7 @@ import io.parley.assistant.eval.EvalQuestion;
 import io.parley.assistant.eval.EvalQuestions;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import io.parley.knowledge.markdown.MarkdownKnowledgeBase;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class CalibrationDumpBenchmark {
         List<ProbeGenerator.Probe> probes = new ProbeGenerator().generate(articles, PROBES);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<String> lines = new ArrayList<>();
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(model.equals("none") ? EmbeddingSupport.none() : EmbeddingSupport.inProcess(model, pool)))) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(model.equals("none") ? EmbeddingSupport.none() : EmbeddingSupport.inProcess(model, pool)))) {
             index.replaceAll(articles);
             for (EvalQuestion q : questions) {
                 lines.add(new CalibrationDump(name, "question", q.id(), q.locale(), q.expected(), false,

@@ -21,6 +21,7 @@ import io.parley.assistant.eval.EvalRunner;
 import io.parley.knowledge.index.ArticleRetriever;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import io.parley.knowledge.index.SearchResult;
 import io.parley.knowledge.markdown.MarkdownKnowledgeBase;
@@ -73,7 +74,7 @@ class DecisionCalibrationBenchmark {
 
     private static LabelledSet load(String name, Path kb, Path questions, ExecutorService pool) {
         List<IndexableArticle> articles = MarkdownKnowledgeBase.read(kb).articles().stream().map(IndexableArticle::from).toList();
-        KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(EmbeddingSupport.bgeSmallEn(pool)));
+        KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(EmbeddingSupport.bgeSmallEn(pool)));
         index.replaceAll(articles);
         Map<String, SearchResult> cache = new ConcurrentHashMap<>();
         ArticleRetriever cached = (query, locale, limit) -> cache.computeIfAbsent(locale + "|" + limit + "|" + query,

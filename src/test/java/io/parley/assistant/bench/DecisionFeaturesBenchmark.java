@@ -14,6 +14,7 @@ import io.parley.assistant.eval.EvalQuestions;
 import io.parley.knowledge.index.ArticleHit;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import io.parley.knowledge.index.SearchResult;
 import io.parley.knowledge.markdown.MarkdownKnowledgeBase;
@@ -44,7 +45,7 @@ class DecisionFeaturesBenchmark {
         List<String> rows = new ArrayList<>();
         rows.add("set,id,locale,answerable,correct1,correct_any3,vectors,queryTerms,s1,s2,s3,"
                 + "bm25Rank1,vecRank1,cos1,cov1,tcov1,bm25Score1,bm25Top,passages1,bm25Rank2,vecRank2,cos2,cov2,wcov1,unseen,wcov2");
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(EmbeddingSupport.bgeSmallEn(pool)))) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(EmbeddingSupport.bgeSmallEn(pool)))) {
             index.replaceAll(articles);
             for (EvalQuestion q : questions) {
                 SearchResult r = index.search(q.question(), q.locale(), 10);

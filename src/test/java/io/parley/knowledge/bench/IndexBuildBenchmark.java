@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import io.parley.knowledge.index.PassageSplitter;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class IndexBuildBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add("# " + Instant.now() + "  nproc=" + Runtime.getRuntime().availableProcessors() + "  load "
                 + Files.readString(Path.of("/proc/loadavg")).trim());
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(EmbeddingSupport.none()))) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(EmbeddingSupport.none()))) {
             long t0 = System.nanoTime();
             index.replaceAll(synthetic);
             lines.add(String.format(Locale.ROOT, "BM25 only: %d articles, %d passages, %.1f s", synthetic.size(),
@@ -48,7 +49,7 @@ class IndexBuildBenchmark {
             for (String name : models) {
                 EmbeddingSupport emb = EmbeddingSupport.inProcess(name.trim(), pool);
                 emb.model().embed("warm up");
-                try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(emb).withInlineEmbedLimit(0))) {
+                try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(emb).withInlineEmbedLimit(0))) {
                     long cpu = os.getProcessCpuTime();
                     long t0 = System.nanoTime();
                     index.replaceAll(synthetic);

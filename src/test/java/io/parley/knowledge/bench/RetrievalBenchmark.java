@@ -20,6 +20,7 @@ import io.parley.assistant.eval.EvalQuestions;
 import io.parley.assistant.eval.EvalResult;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import io.parley.knowledge.index.PassageSplitter;
 import io.parley.knowledge.index.PlainBm25Retriever;
@@ -83,9 +84,9 @@ class RetrievalBenchmark {
             baseline = io.parley.assistant.eval.EvalRunner.run(r, AnswerDecision.alwaysAnswerTopHit(), questions,
                     "bm25-standard-whole-article", 0);
         }
-        EvalResult lexical = EvalCommand.evaluate(articles, questions, KnowledgeIndex.Options.of(EmbeddingSupport.none()),
+        EvalResult lexical = EvalCommand.evaluate(articles, questions, IndexOptions.of(EmbeddingSupport.none()),
                 AnswerDecision.alwaysAnswerTopHit(), "bm25-passages");
-        EvalResult hybrid = EvalCommand.evaluate(articles, questions, KnowledgeIndex.Options.of(bge),
+        EvalResult hybrid = EvalCommand.evaluate(articles, questions, IndexOptions.of(bge),
                 AnswerDecision.alwaysAnswerTopHit(), "hybrid");
         log(String.format(Locale.ROOT, "| %-46s | %6s | %6s | %6s | %7s | %7s | %8s |", "retriever", "hit@1", "hit@3",
                 "mrr@10", "p50 ms", "p95 ms", "build s"));
@@ -112,13 +113,13 @@ class RetrievalBenchmark {
                 synthetic.add(v);
             }
         }
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(EmbeddingSupport.none()))) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(EmbeddingSupport.none()))) {
             long t0 = System.nanoTime();
             index.replaceAll(synthetic);
             log(String.format(Locale.ROOT, "10k build, BM25 only : %d articles, %d passages, %.1f s", synthetic.size(),
                     index.passageCount(), (System.nanoTime() - t0) / 1e9));
         }
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(bge))) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(bge))) {
             long t0 = System.nanoTime();
             index.replaceAll(synthetic);
             double seconds = (System.nanoTime() - t0) / 1e9;

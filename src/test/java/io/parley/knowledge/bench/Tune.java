@@ -12,6 +12,7 @@ import io.parley.assistant.eval.EvalQuestions;
 import io.parley.assistant.eval.EvalResult;
 import io.parley.knowledge.index.EmbeddingSupport;
 import io.parley.knowledge.index.IndexableArticle;
+import io.parley.knowledge.index.IndexOptions;
 import io.parley.knowledge.index.KnowledgeIndex;
 import io.parley.knowledge.index.PassageSplitter;
 import io.parley.knowledge.index.RetrievalSettings;
@@ -40,7 +41,7 @@ public final class Tune {
                 for (RetrievalSettings.Fusion f : fusions) {
                     for (double[] w : weights) {
                         run(f + " " + java.util.Arrays.toString(w), articles, qs,
-                                new KnowledgeIndex.Options(bge, splitter, d.withFusion(f).withWeights(w[0], w[1], w[2], w[3])));
+                                new IndexOptions(bge, splitter, d.withFusion(f).withWeights(w[0], w[1], w[2], w[3])));
                     }
                 }
             }
@@ -50,7 +51,7 @@ public final class Tune {
                     PassageSplitter sp = new PassageSplitter(size, size * 3 / 2, 120);
                     for (double[] w : ws) {
                         run("size " + size + " " + java.util.Arrays.toString(w), articles, qs,
-                                new KnowledgeIndex.Options(bge, sp, d.withFusion(RetrievalSettings.Fusion.BLEND).withWeights(w[0], w[1], w[2], w[3])));
+                                new IndexOptions(bge, sp, d.withFusion(RetrievalSettings.Fusion.BLEND).withWeights(w[0], w[1], w[2], w[3])));
                     }
                 }
             }
@@ -58,37 +59,37 @@ public final class Tune {
                 double[][] ws = {{1, 0, 1, 0}, {0.7, 0, 1, 0}, {1, 0, 1, 0.3}, {0.7, 0, 1, 0.3}};
                 for (double[] w : ws) {
                     run("blend " + java.util.Arrays.toString(w), articles, qs,
-                            new KnowledgeIndex.Options(bge, splitter, d.withFusion(RetrievalSettings.Fusion.BLEND).withWeights(w[0], w[1], w[2], w[3])));
+                            new IndexOptions(bge, splitter, d.withFusion(RetrievalSettings.Fusion.BLEND).withWeights(w[0], w[1], w[2], w[3])));
                 }
-                run("rrf [1,0,1,0]", articles, qs, new KnowledgeIndex.Options(bge, splitter, d.withFusion(RetrievalSettings.Fusion.RRF).withWeights(1, 0, 1, 0)));
-                run("lexical", articles, qs, new KnowledgeIndex.Options(bge, splitter, d.withWeights(1, 0, 0, 0)));
+                run("rrf [1,0,1,0]", articles, qs, new IndexOptions(bge, splitter, d.withFusion(RetrievalSettings.Fusion.RRF).withWeights(1, 0, 1, 0)));
+                run("lexical", articles, qs, new IndexOptions(bge, splitter, d.withWeights(1, 0, 0, 0)));
                 EmbeddingSupport noPrefix = new EmbeddingSupport(bge.model(), bge.modelId(), bge.languages(), "", "");
-                run("no query prefix", articles, qs, new KnowledgeIndex.Options(noPrefix, splitter, d.withWeights(1, 0, 1, 0)));
+                run("no query prefix", articles, qs, new IndexOptions(noPrefix, splitter, d.withWeights(1, 0, 1, 0)));
                 for (float t : new float[]{1f, 3f}) {
-                    run("title boost " + t, articles, qs, new KnowledgeIndex.Options(bge, splitter, d.withWeights(1, 0, 1, 0).withBoosts(t, 1.5f)));
+                    run("title boost " + t, articles, qs, new IndexOptions(bge, splitter, d.withWeights(1, 0, 1, 0).withBoosts(t, 1.5f)));
                 }
             }
             case "combo" -> {
                 EmbeddingSupport noPrefix = new EmbeddingSupport(bge.model(), bge.modelId(), bge.languages(), "", "");
                 for (double lw : new double[]{1.0, 0.7, 0.5}) {
-                    run("no prefix lex=" + lw, articles, qs, new KnowledgeIndex.Options(noPrefix, splitter, d.withWeights(lw, 0, 1, 0)));
+                    run("no prefix lex=" + lw, articles, qs, new IndexOptions(noPrefix, splitter, d.withWeights(lw, 0, 1, 0)));
                 }
             }
             case "prefix" -> {
                 EmbeddingSupport noPrefix = new EmbeddingSupport(bge.model(), bge.modelId(), bge.languages(), "", "");
-                run("prefix", articles, qs, new KnowledgeIndex.Options(bge, splitter, d.withWeights(1, 1, 1, 1)));
-                run("no prefix", articles, qs, new KnowledgeIndex.Options(noPrefix, splitter, d.withWeights(1, 1, 1, 1)));
+                run("prefix", articles, qs, new IndexOptions(bge, splitter, d.withWeights(1, 1, 1, 1)));
+                run("no prefix", articles, qs, new IndexOptions(noPrefix, splitter, d.withWeights(1, 1, 1, 1)));
             }
             case "boost" -> {
                 for (float t : new float[]{0f, 1f, 2f, 3f}) {
-                    run("title " + t, articles, qs, new KnowledgeIndex.Options(bge, splitter, d.withWeights(1, 1, 1, 1).withBoosts(t, 1.5f)));
+                    run("title " + t, articles, qs, new IndexOptions(bge, splitter, d.withWeights(1, 1, 1, 1).withBoosts(t, 1.5f)));
                 }
             }
             case "truncate" -> {
                 for (int chars : new int[]{200, 300, 450, 0}) {
                     EmbeddingSupport cut = new EmbeddingSupport(new TruncatingEmbeddingModel(bge.model(), chars), bge.modelId(),
                             bge.languages(), bge.queryPrefix(), bge.passagePrefix());
-                    run("embed first " + chars + " chars", articles, qs, new KnowledgeIndex.Options(cut, splitter, d));
+                    run("embed first " + chars + " chars", articles, qs, new IndexOptions(cut, splitter, d));
                 }
             }
             default -> throw new IllegalArgumentException(which);
@@ -97,7 +98,7 @@ public final class Tune {
         System.exit(0);
     }
 
-    static void run(String name, List<IndexableArticle> articles, List<EvalQuestion> qs, KnowledgeIndex.Options o) {
+    static void run(String name, List<IndexableArticle> articles, List<EvalQuestion> qs, IndexOptions o) {
         EvalResult r = EvalCommand.evaluate(articles, qs, o, AnswerDecision.alwaysAnswerTopHit(), name);
         System.out.printf("%-28s hit1=%.3f hit3=%.3f mrr=%.3f p50=%.1f p95=%.1f build=%.1fs%n", name, r.hitAt1(), r.hitAt3(),
                 r.mrrAt10(), r.latencyMsP50(), r.latencyMsP95(), r.buildSeconds());

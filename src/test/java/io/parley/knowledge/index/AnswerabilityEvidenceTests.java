@@ -35,7 +35,7 @@ class AnswerabilityEvidenceTests {
 
     @Test
     void theRightPassageCoversTheRareTermsAndThePhraseAndANeighbourDoesNot() {
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(EmbeddingSupport.none()))) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(EmbeddingSupport.none()))) {
             index.replaceAll(List.of(EXPORT, IMPORT, BILLING));
             String q = "export contacts csv spreadsheet";
             SearchEvidence right = top(index, q, Set.of());
@@ -55,7 +55,7 @@ class AnswerabilityEvidenceTests {
 
     @Test
     void aOneTermQuestionHasNoBigramsAndTheBestSentenceIsAtMostThePassage() {
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(EmbeddingSupport.none()))) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(EmbeddingSupport.none()))) {
             index.replaceAll(List.of(EXPORT, IMPORT, BILLING));
             SearchEvidence one = top(index, "invoices", Set.of());
             assertThat(one.bigramCoverage()).isNaN();

@@ -16,7 +16,7 @@ class BgeHybridSearchTests {
 
     @BeforeAll
     static void build() {
-        index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(BGE));
+        index = KnowledgeIndex.inMemory(IndexOptions.of(BGE));
         index.replaceAll(List.of(
                 KnowledgeIndexTests.article("refunds", "en", "Refund policy",
                         "We give your money back within 30 days of purchase if you are not satisfied with the product."),

@@ -29,7 +29,7 @@ class KnowledgeIndexTests {
             """);
 
     private static KnowledgeIndex lexical() {
-        return KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(EmbeddingSupport.none()));
+        return KnowledgeIndex.inMemory(IndexOptions.of(EmbeddingSupport.none()));
     }
 
     private static List<String> slugs(SearchResult r) {
@@ -174,7 +174,7 @@ class KnowledgeIndexTests {
     void vectorsAreOnlyBuiltForCoveredLocalesAndFusedWithBm25() {
         HashingEmbeddingModel model = new HashingEmbeddingModel();
         EmbeddingSupport emb = new EmbeddingSupport(model, "hashing-test", Set.of("en"), "", "");
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(emb))) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(emb))) {
             index.upsertAll(List.of(PASSWORD, INVOICES, article("sifre", "tr", "Şifre", "Şifrenizi Ayarlar sayfasında değiştirin.")));
             // every English passage; nothing for the Turkish one
             int turkishPassages = 1;
@@ -205,7 +205,7 @@ class KnowledgeIndexTests {
         EmbeddingSupport emb = new EmbeddingSupport(model, "hashing-test", Set.of("en"), "", "");
         String longBody = "## One\n" + "Alpha section text that is long enough to be its own passage. ".repeat(3)
                 + "\n## Two\n" + "Beta section text that is long enough to be its own passage too. ".repeat(3);
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(emb))) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(emb))) {
             index.upsert(article("two-sections", "en", "Two sections", longBody));
             assertThat(index.passageCount()).isEqualTo(2);
             assertThat(model.embedded).isEqualTo(2);
@@ -255,7 +255,7 @@ class KnowledgeIndexTests {
     @Test
     void fileIndexReportsMissingThenReadyAndSurvivesReopen(@TempDir Path dir) {
         Path path = dir.resolve("index");
-        KnowledgeIndex.Options options = KnowledgeIndex.Options.of(EmbeddingSupport.none());
+        IndexOptions options = IndexOptions.of(EmbeddingSupport.none());
         assertThat(KnowledgeIndex.inspect(path, options)).isEqualTo(IndexStatus.MISSING);
         try (KnowledgeIndex index = KnowledgeIndex.open(path, options)) {
             assertThat(index.openedStatus()).isEqualTo(IndexStatus.MISSING);
@@ -271,11 +271,11 @@ class KnowledgeIndexTests {
 
     @Test
     void indexBuiltWithAnotherEmbeddingModelIsStaleAndCleared(@TempDir Path dir) {
-        try (KnowledgeIndex index = KnowledgeIndex.open(dir, KnowledgeIndex.Options.of(EmbeddingSupport.none()))) {
+        try (KnowledgeIndex index = KnowledgeIndex.open(dir, IndexOptions.of(EmbeddingSupport.none()))) {
             index.upsert(PASSWORD);
         }
         EmbeddingSupport emb = new EmbeddingSupport(new HashingEmbeddingModel(), "hashing-test", Set.of("en"), "", "");
-        try (KnowledgeIndex index = KnowledgeIndex.open(dir, KnowledgeIndex.Options.of(emb))) {
+        try (KnowledgeIndex index = KnowledgeIndex.open(dir, IndexOptions.of(emb))) {
             assertThat(index.openedStatus()).isEqualTo(IndexStatus.STALE);
             assertThat(index.articleCount()).isZero();
         }
@@ -283,7 +283,7 @@ class KnowledgeIndexTests {
 
     @Test
     void corruptIndexIsDetectedAndCleared(@TempDir Path dir) throws IOException {
-        KnowledgeIndex.Options options = KnowledgeIndex.Options.of(EmbeddingSupport.none());
+        IndexOptions options = IndexOptions.of(EmbeddingSupport.none());
         try (KnowledgeIndex index = KnowledgeIndex.open(dir, options)) {
             index.upsertAll(List.of(PASSWORD, INVOICES));
         }

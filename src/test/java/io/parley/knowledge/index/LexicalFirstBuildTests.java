@@ -57,7 +57,7 @@ class LexicalFirstBuildTests {
 
     private static KnowledgeIndex index(LatchedModel model, int inlineLimit) {
         EmbeddingSupport emb = new EmbeddingSupport(model, "latched-test", Set.of("en"), "", "");
-        return KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(emb).withInlineEmbedLimit(inlineLimit));
+        return KnowledgeIndex.inMemory(IndexOptions.of(emb).withInlineEmbedLimit(inlineLimit));
     }
 
     private static List<String> slugs(SearchResult r) {

@@ -82,7 +82,7 @@ class MultilingualAnalyzersTests {
 
     @Test
     void anIndexFindsAzerbaijaniTurkishAndPersianArticlesFromHowPeopleType() {
-        try (KnowledgeIndex index = KnowledgeIndex.inMemory(KnowledgeIndex.Options.of(EmbeddingSupport.none()))) {
+        try (KnowledgeIndex index = KnowledgeIndex.inMemory(IndexOptions.of(EmbeddingSupport.none()))) {
             index.upsert(KnowledgeIndexTests.article("az-support", "az", "Müştəri dəstəyi ilə əlaqə",
                     "Müştəri dəstəyi xidmətimizə həftənin yeddi günü yaza bilərsiniz. Söhbət pəncərəsini açın."));
             index.upsert(KnowledgeIndexTests.article("az-password", "az", "Şifrənin bərpası",
