@@ -47,7 +47,6 @@ class BotServerLoadBenchmark {
         Path work = Files.createTempDirectory("bench-server");
         int port = freePort();
         MARKED_WORK.put(marker, work.resolve("postgres").toString());
-        Thread keeper = System.getenv("QUIET_OWNER") == null ? null : keepOwnDatabaseRunning(work.resolve("postgres").toString());
         Process server = startServer(marker, work, port);
         List<String> out = new ArrayList<>();
         try {
@@ -72,9 +71,6 @@ class BotServerLoadBenchmark {
             if (!server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
-            if (keeper != null) {
-                keeper.interrupt();
-            }
         }
         out.add(BotLoadBenchmark.print("machine: nproc " + Runtime.getRuntime().availableProcessors() + ", " + cpuModel() + ", load "
                 + Files.readString(Path.of("/proc/loadavg")).trim()));
@@ -93,51 +89,6 @@ class BotServerLoadBenchmark {
                 "; server CPU %.1f ms/answer (java %.1f, postgres %.1f), client CPU %.1f ms/answer (incl. conversation setup)",
                 (after[0] - before[0] + after[1] - before[1]) * 10.0 / answers, (after[0] - before[0]) * 10.0 / answers,
                 (after[1] - before[1]) * 10.0 / answers, client / 1e6 / answers);
-    }
-
-    /**
-     * Inside a quiet.sh window: quiet.sh pauses (once each) every process named postgres whose environment lacks the
-     * window's marker, and PostgreSQL's backends overwrite their environment with their process title, so the
-     * server's own database backends would be paused in their own window. This resumes any paused child of the
-     * server's postmaster (found by its data directory) within ~20 ms; quiet.sh never pauses a process twice, and the
-     * connection pool's backends are all started (and so resumed) during the warm-up, before anything is measured.
-     */
-    private static Thread keepOwnDatabaseRunning(String dataDir) {
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    java.util.Set<String> postmasters = new java.util.HashSet<>();
-                    java.util.Map<String, String[]> stats = new java.util.HashMap<>();
-                    for (File d : new File("/proc").listFiles()) {
-                        if (!d.getName().chars().allMatch(Character::isDigit)) {
-                            continue;
-                        }
-                        try {
-                            String stat = Files.readString(d.toPath().resolve("stat"));
-                            stats.put(d.getName(), stat.substring(stat.lastIndexOf(')') + 2).split(" "));
-                            if (stat.contains("(postgres)") && new String(Files.readAllBytes(d.toPath().resolve("cmdline"))).contains(dataDir)) {
-                                postmasters.add(d.getName());
-                            }
-                        } catch (java.io.IOException | RuntimeException gone) {
-                            // ended
-                        }
-                    }
-                    for (var e : stats.entrySet()) {
-                        if ("T".equals(e.getValue()[0]) && (postmasters.contains(e.getValue()[1]) || postmasters.contains(e.getKey()))) {
-                            new ProcessBuilder("kill", "-CONT", e.getKey()).start().waitFor();
-                        }
-                    }
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    // try again
-                }
-            }
-        }, "keep-own-database-running");
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     static List<String> serverCommand(Path work, int port) {
